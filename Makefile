@@ -1,0 +1,48 @@
+# Two commands do all the set-up on a fresh Debian machine with Python 3.11:
+#   make serve   preview the site at http://127.0.0.1:8000, reloading on every edit
+#   make test    run every test (what CI runs, through .ci/run)
+# Both create .venv and install the exact versions in requirements.lock first.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# Installed once per change of the lock file or of the package metadata.
+STAMP := $(VENV)/.installed
+# Material prints an end-of-life notice on every run; it is not a build warning.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint lock clean
+
+# --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
+	@# Debian splits venv support out of the interpreter package.
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || apt-get install -y python3.11-venv || \
+	  (apt-get update && apt-get install -y python3.11-venv)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	@# Our package on top of the locked set, without resolving anything again.
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $@
+
+# Re-resolve the dependency ranges of pyproject.toml into requirements.lock (exact pins).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) site

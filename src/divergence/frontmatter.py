@@ -1,0 +1,54 @@
+"""Read a page's YAML front matter with the line and column of every top-level key.
+
+MkDocs hands plugins ``page.meta`` without positions; editors need ``path:line:col``, so
+the checks re-read the source text and keep the YAML node marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+# The same delimiters MkDocs' own meta parser accepts: '---' then '---' or '...'.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A front-matter value and where it stands (1-based)."""
+
+    value: object
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The top-level keys of a page's front matter, and where the block ends."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    # Line of the closing delimiter (or 1 when the page has no front matter), so a
+    # missing key can be reported where it should be added.
+    end_line: int = 1
+    present: bool = False
+
+
+def read_front_matter(source: str) -> FrontMatter:
+    """Parse the front matter of ``source``; YAML errors propagate to the caller."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return FrontMatter()
+    body = match.group(1) or ""
+    end_line = source[: match.end()].rstrip("\r\n").count("\n") + 1
+    node = yaml.compose(body, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return FrontMatter(end_line=end_line, present=True)
+    fields = {}
+    for key_node, value_node in node.value:
+        value = yaml.safe_load(yaml.serialize(value_node))
+        # +2: one for 1-based lines, one for the opening '---' line.
+        mark = value_node.start_mark
+        fields[str(key_node.value)] = Field(value, mark.line + 2, mark.column + 1)
+    return FrontMatter(fields=fields, end_line=end_line, present=True)

@@ -1,0 +1,1 @@
+"""Page tracks: which history a page describes, declared in front matter and shown as a badge."""

@@ -1,0 +1,96 @@
+"""Build MkDocs sites in-process, as `mkdocs build` does, and read what they produced.
+
+Modelled on mkdocstrings' ``test_plugin.py`` (load_config, startup, build, shutdown) and
+mkdocs' ``_assert_build_logs`` (the exact list of ``LEVEL:message`` lines).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class _Collect(logging.Handler):
+    """Keep every warning and error MkDocs (and its plugins) log, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}:{record.getMessage()}")
+
+
+@dataclass
+class BuiltSite:
+    """A built site: its folder, the warnings logged, and the strict-mode abort, if any."""
+
+    site_dir: Path
+    logs: list[str]
+    aborted: str | None = None
+    _soups: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False)
+
+    def soup(self, rel: str) -> BeautifulSoup:
+        """The parsed HTML of one built file, e.g. ``'aftermath/economic-policy/index.html'``."""
+        if rel not in self._soups:
+            text = (self.site_dir / rel).read_text(encoding="utf-8")
+            self._soups[rel] = BeautifulSoup(text, "html.parser")
+        return self._soups[rel]
+
+    def html_files(self) -> list[str]:
+        """Every HTML page of the site (not theme assets), relative to the site folder."""
+        return sorted(
+            path.relative_to(self.site_dir).as_posix()
+            for path in self.site_dir.rglob("*.html")
+            if "assets" not in path.relative_to(self.site_dir).parts
+        )
+
+
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> BuiltSite:
+    """Build the site of ``config_file`` into ``site_dir`` and collect its warnings."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    aborted = None
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        except Abort as error:
+            aborted = str(error)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(collect)
+    return BuiltSite(site_dir, collect.lines, aborted)
+
+
+def write_project(root: Path, files: dict[str, str], **config: object) -> Path:
+    """Write a tiny project (``mkdocs.yml`` plus ``files``) under ``root``; return its config.
+
+    The project uses Material with our overrides and plugin; ``config`` adds or replaces
+    top-level keys of ``mkdocs.yml``.
+    """
+    settings: dict[str, object] = {
+        "site_name": "Fixture",
+        "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "font": False},
+        "plugins": ["divergence/tracks"],
+    }
+    settings.update(config)
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return config_file
