@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from sitebuild import REPO, BuiltSite, build_site, write_project
 
 # Material prints an end-of-life notice on every build; it is not one of our logs.
