@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean
+.PHONY: serve build test lint lock bench clean
 
 # --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
 serve: $(STAMP)
@@ -24,8 +24,8 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
@@ -46,3 +46,7 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site
+
+# Build time of the site against a plain Material build of the same pages (prints figures).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_time.py

@@ -52,3 +52,19 @@ def read_front_matter(source: str) -> FrontMatter:
         mark = value_node.start_mark
         fields[str(key_node.value)] = Field(value, mark.line + 2, mark.column + 1)
     return FrontMatter(fields=fields, end_line=end_line, present=True)
+
+
+def yaml_error_position(error: yaml.YAMLError, first_line: int = 1) -> tuple[int, int, str]:
+    """Line, column and a one-line description of a YAML error.
+
+    ``first_line`` is the file line on which the parsed text starts (2 for front matter,
+    which starts after the opening ``---``), so positions point into the file.
+    """
+    mark = getattr(error, "problem_mark", None)
+    line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context and context_mark:
+        problem += f" ({context} at line {context_mark.line + first_line})"
+    return line, col, problem

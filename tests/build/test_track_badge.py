@@ -38,23 +38,29 @@ def test_meta_description_comes_from_front_matter(fixture_site):
     assert meta["content"] == "The turn."
 
 
+# The badge needs only the tracks plugin; the front-matter rules run in the checks plugin.
+PLUGINS = ["divergence/tracks", "divergence/checks"]
+
+
 def test_every_front_matter_problem_is_logged_with_its_position(fixture_site):
     """All problems of all pages are listed, then the strict build fails; no page is dropped."""
     pages = dict(PAGES)
-    pages["docs/bad.md"] = "---\ntitle: Bad\ntrack: alternative\n---\n# Bad\n\nKept text.\n"
+    pages["docs/bad.md"] = "---\ntile: Bad\ntrack: alternative\n---\n# Bad\n\nKept text.\n"
     pages["docs/none.md"] = "# No front matter\n\nAlso kept.\n"
-    site = fixture_site(pages)
+    site = fixture_site(pages, plugins=PLUGINS)
     assert site.logs == [
-        "WARNING:docs/bad.md:4:1: FM001 front matter has no 'description'; add "
-        "'description: ...' (one sentence of plain text for search engines and link previews)",
-        "WARNING:docs/bad.md:3:8: FM002 unknown track 'alternative' (did you mean "
+        "WARNING:docs/bad.md:2:1: FM004 unknown front-matter key 'tile' (did you mean "
+        "'title'?); allowed keys: title, description, track, hide, search",
+        "WARNING:docs/bad.md:3:8: FM003 unknown track 'alternative' (did you mean "
         "'alternate'?); use one of: actual, divergence, alternate, reference",
-        "WARNING:docs/none.md:1:1: FM001 front matter has no 'description'; add "
+        "WARNING:docs/bad.md:4:1: FM002 front matter has no 'description'; add "
         "'description: ...' (one sentence of plain text for search engines and link previews)",
-        "WARNING:docs/none.md:1:1: FM001 front matter has no 'track'; add 'track: ...' "
+        "WARNING:docs/none.md:1:1: FM002 front matter has no 'description'; add "
+        "'description: ...' (one sentence of plain text for search engines and link previews)",
+        "WARNING:docs/none.md:1:1: FM002 front matter has no 'track'; add 'track: ...' "
         "(one of: actual, divergence, alternate, reference)",
     ]
-    assert site.aborted == "Aborted with 4 warnings in strict mode!"
+    assert site.aborted == "Aborted with 5 warnings in strict mode!"
     assert "Kept text." in site.soup("bad/index.html").select_one("article").get_text()
     assert "Also kept." in site.soup("none/index.html").select_one("article").get_text()
 
@@ -63,9 +69,9 @@ def test_broken_front_matter_yaml_is_an_error_not_page_text(fixture_site):
     """MkDocs silently treats unparsable front matter as content; we report it."""
     pages = dict(PAGES)
     pages["docs/broken.md"] = "---\ndescription: x\ntrack: [actual\n---\n# Broken\n"
-    site = fixture_site(pages)
+    site = fixture_site(pages, plugins=PLUGINS)
     assert site.logs == [
-        "WARNING:docs/broken.md:4:1: FM000 front matter is not valid YAML: expected ',' or "
+        "WARNING:docs/broken.md:4:1: FM001 front matter is not valid YAML: expected ',' or "
         "']', but got '<stream end>' (while parsing a flow sequence at line 3)"
     ]
     assert site.aborted == "Aborted with 1 warnings in strict mode!"

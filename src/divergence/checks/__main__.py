@@ -1,0 +1,5 @@
+"""`python -m divergence.checks`: the same as `divergence check`."""
+
+from divergence.checks.cli import main
+
+raise SystemExit(main())

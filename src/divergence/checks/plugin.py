@@ -1,0 +1,48 @@
+"""MkDocs adapter: the editors' checks inside `mkdocs build` and `mkdocs serve`.
+
+Each finding is a warning on an `mkdocs.*` logger, so `--strict` counts them all and
+fails only after listing every one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+
+from divergence.checks.project import Project
+from divergence.checks.rules import RULES
+from divergence.checks.runner import run_rules
+
+log = logging.getLogger("mkdocs.plugins.divergence")
+
+
+class ChecksPlugin(BasePlugin):
+    """Runs every rule marked ``in_build``; source rules before any page is rendered."""
+
+    def on_config(self, config):
+        # `mkdocs serve` keeps plugin objects between builds: start each build afresh.
+        self._project: Project | None = None
+
+    def on_files(self, files, /, *, config):
+        self._project = Project.load(Path(config.config_file_path))
+        # Before rendering, so a missing snippet (which stops the build) is reported first.
+        self._report(rule for rule in RULES if rule.in_build and rule.needs == "source")
+        return files
+
+    def on_page_content(self, html, /, *, page, config, files):
+        project = self._project
+        path = Path(os.path.relpath(page.file.abs_src_path, project.root)).as_posix()
+        project.html[path] = html
+        project.built_pages[page.file.dest_uri] = path
+        return html
+
+    def on_post_build(self, *, config):
+        self._project.site_dir = Path(config.site_dir)
+        self._report(rule for rule in RULES if rule.in_build and rule.needs != "source")
+
+    def _report(self, rules):
+        for diagnostic in run_rules(self._project, rules):
+            log.warning(str(diagnostic))

@@ -1,0 +1,51 @@
+"""Render pages to HTML with the Markdown extensions of mkdocs.yml, without a full build.
+
+`divergence check` uses this for the rules that read HTML (anchors, literal block syntax);
+inside `mkdocs build` the plugin hands the rules the HTML that MkDocs rendered instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import markdown
+
+from divergence.checks.project import Page, Project
+
+
+def markdown_renderer(project: Project) -> Callable[[Page], str | None]:
+    """A function rendering one page's body to HTML, or None when rendering fails."""
+    md = markdown.Markdown(**_markdown_options(project))
+
+    def render(page: Page) -> str | None:
+        md.reset()
+        try:
+            return md.convert("\n".join(page.lines[page.body_start :]))
+        except Exception:  # the rule for that input (e.g. SN001) reports it
+            return None
+
+    return render
+
+
+def _markdown_options(project: Project) -> dict:
+    extensions, configs = [], {}
+    for entry in project.config.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        extensions.append(name)
+        if options:
+            configs[name] = dict(options)
+    snippets = configs.setdefault("pymdownx.snippets", {})
+    # Snippet paths are relative to the project root, wherever the checker is started.
+    base = snippets.get("base_path", ["."])
+    snippets["base_path"] = [
+        str(project.root / p) for p in ([base] if isinstance(base, str) else base)
+    ]
+    if "pymdownx.snippets" not in extensions:
+        del configs["pymdownx.snippets"]
+    return {"extensions": extensions, "extension_configs": configs}
+
+
+def element_ids(html: str) -> set[str]:
+    """Every id an anchor can point at in a rendered page."""
+    return set(re.findall(r"""\sid=["']([^"']+)["']""", html))

@@ -1,0 +1,46 @@
+"""Every rule, in catalogue order (docs/contributing/checks.md has a section for each)."""
+
+from divergence.checks.registry import Rule
+from divergence.checks.rules import (
+    bibliography_syntax,
+    built_link,
+    citation_unknown_key,
+    citation_unused_entry,
+    data_yaml,
+    front_matter_required,
+    front_matter_unknown_key,
+    front_matter_value,
+    front_matter_yaml,
+    http_link,
+    image_alt,
+    link_anchor,
+    link_target,
+    literal_block_syntax,
+    markdown_style,
+    raw_html_unsafe,
+    self_absolute_link,
+    snippet_missing,
+    spelling,
+)
+
+RULES: tuple[Rule, ...] = (
+    front_matter_yaml.check,
+    front_matter_required.check,
+    front_matter_value.check,
+    front_matter_unknown_key.check,
+    link_target.check,
+    link_anchor.check,
+    built_link.check,
+    citation_unknown_key.check,
+    citation_unused_entry.check,
+    bibliography_syntax.check,
+    raw_html_unsafe.check,
+    image_alt.check,
+    http_link.check,
+    self_absolute_link.check,
+    literal_block_syntax.check,
+    snippet_missing.check,
+    spelling.check,
+    markdown_style.check,
+    data_yaml.check,
+)

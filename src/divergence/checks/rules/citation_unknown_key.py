@@ -1,0 +1,27 @@
+"""CT001: a citation key that data/references.bib does not have.
+
+mkdocs-bibtex warns about it without naming the page; this names page, line and column.
+"""
+
+from divergence.checks import scan
+from divergence.checks.registry import rule
+from divergence.diagnostics import Diagnostic, did_you_mean
+
+
+@rule("CT001", "citation-unknown-key", "A citation key is not in the bibliography.")
+def check(project):
+    bibliography = project.bibliography
+    if bibliography is None:
+        return
+    for page in project.pages:
+        for citation in scan.citations(page):
+            if citation.key not in bibliography.entries:
+                yield Diagnostic(
+                    page.path,
+                    citation.line,
+                    citation.col,
+                    "CT001",
+                    f"unknown citation key '{citation.key}'"
+                    f"{did_you_mean(citation.key, bibliography.entries)}; "
+                    f"add the work to {bibliography.path} or fix the key",
+                )

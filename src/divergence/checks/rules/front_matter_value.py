@@ -1,0 +1,42 @@
+"""FM003: a front-matter value that is not allowed for the page."""
+
+from divergence.checks.registry import rule
+from divergence.checks.schema import allowed_tracks
+from divergence.diagnostics import Diagnostic, did_you_mean
+from divergence.frontmatter import FrontMatter
+from divergence.tracks.model import TRACKS
+
+
+@rule("FM003", "front-matter-value", "A front-matter value is not allowed for the page.")
+def check(project):
+    for page in project.pages:
+        front = page.front_matter
+        if not isinstance(front, FrontMatter):
+            continue
+        if (track := front.fields.get("track")) is not None:
+            page_type, tracks = allowed_tracks(page.docs_path)
+            value = str(track.value)
+            if track.value not in TRACKS:
+                message = (
+                    f"unknown track '{value}'{did_you_mean(value, TRACKS)}; "
+                    f"use one of: {', '.join(tracks)}"
+                )
+            elif track.value not in tracks:
+                message = f"an {page_type} cannot have track '{value}'; use one of: " + ", ".join(
+                    tracks
+                )
+            else:
+                message = None
+            if message:
+                yield Diagnostic(page.path, track.line, track.col, "FM003", message)
+        description = front.fields.get("description")
+        if description is not None and not (
+            isinstance(description.value, str) and description.value.strip()
+        ):
+            yield Diagnostic(
+                page.path,
+                description.line,
+                description.col,
+                "FM003",
+                "'description' must be one sentence of plain text (the page's meta description)",
+            )

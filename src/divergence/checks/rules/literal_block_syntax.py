@@ -1,0 +1,59 @@
+"""BL001: block or admonition syntax left as literal text in the rendered page.
+
+pymdownx blocks and admonitions fall back to plain text, silently, on a typo in the block
+name or option, a missing blank line or a wrong indentation.
+"""
+
+import html
+import re
+
+from divergence.checks.registry import rule
+from divergence.diagnostics import Diagnostic
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+# Code shows syntax on purpose: the guide's examples are not mistakes.
+_CODE = re.compile(r"<code\b.*?</code>", re.S)
+_MARKER = re.compile(r"^(///|!!!|\?\?\?\+?|===!?)(?=\s|$)")
+_KIND = {"///": "block", "!!!": "admonition", "???": "collapsible block", "===": "content tab"}
+
+
+@rule(
+    "BL001",
+    "literal-block-syntax",
+    "Block or admonition syntax is shown as literal text in the rendered page.",
+    needs="html",
+)
+def check(project):
+    for page in project.pages:
+        rendered = project.html_of(page)
+        if not rendered:
+            continue
+        searched_from = page.body_start
+        for paragraph in _PARAGRAPH.finditer(rendered):
+            text = html.unescape(_TAG.sub("", _CODE.sub("", paragraph.group(1))))
+            for text_line in text.splitlines():
+                marker = _MARKER.match(text_line.strip())
+                if not marker:
+                    continue
+                line, col = _locate(page.lines, text_line.strip(), searched_from)
+                searched_from = line
+                kind = _KIND[marker.group(1)[:3]]
+                yield Diagnostic(
+                    page.path,
+                    line,
+                    col,
+                    "BL001",
+                    f"'{text_line.strip()[:40]}' is shown as text, not as a {kind}; check the "
+                    "name and options, the blank line before it and the 4-space indentation "
+                    "of its body",
+                )
+                break
+
+
+def _locate(lines, text, start):
+    """1-based line and column of the first source line from ``start`` showing ``text``."""
+    for index in range(start, len(lines)):
+        if lines[index].strip().startswith(text):
+            return index + 1, len(lines[index]) - len(lines[index].lstrip()) + 1
+    return start + 1, 1

@@ -1,0 +1,77 @@
+"""MD001: Markdown style, checked by pymarkdownlnt with a Material-aware configuration.
+
+The configuration (.pymarkdown.json) turns off what Material's syntax legitimately does:
+long prose lines, indented admonition bodies, md_in_html blocks.
+"""
+
+import logging
+import os
+
+from divergence.checks import cache
+from divergence.checks.registry import rule
+from divergence.checks.runner import fork_map
+from divergence.diagnostics import Diagnostic
+
+CONFIG = ".pymarkdown.json"
+# pymarkdown parses about 25 pages a second: share the pages among the machine's cores.
+_SHARDS = max(1, min(os.cpu_count() or 1, 4))
+
+
+# A second Markdown parser on every rebuild would slow `mkdocs serve`; run by the command.
+@rule("MD001", "markdown-style", "A Markdown style problem.", in_build=False, slow=True)
+def check(project):
+    if not project.pages:
+        return []
+    from importlib.metadata import version
+
+    salt = cache.salt_of("pymarkdownlnt", version("pymarkdownlnt"), files=[project.root / CONFIG])
+    return cache.per_file(
+        project.root,
+        "MD001",
+        salt,
+        project.pages,
+        lambda pages: _lint_in_shards(project.root, pages),
+        enabled=project.use_cache,
+    )
+
+
+def _lint_in_shards(root, pages):
+    # The import alone takes a quarter of a second: paid once, before the shards fork.
+    from pymarkdown.api import PyMarkdownApi  # noqa: F401
+
+    logging.getLogger("pymarkdown").setLevel(logging.CRITICAL)
+    shards = [shard for shard in (pages[index::_SHARDS] for index in range(_SHARDS)) if shard]
+    if len(shards) == 1:
+        return _lint(root, shards[0])
+    return fork_map(lambda shard: _lint(root, shard), shards)
+
+
+def _lint(root, pages):
+    from pymarkdown.api import PyMarkdownApi, PyMarkdownApiException
+
+    api = PyMarkdownApi().log_critical_and_above()
+    if (root / CONFIG).is_file():
+        api.configuration_file_path(str(root / CONFIG))
+    by_path = {str(page.abs_path.resolve()): page for page in pages}
+    diagnostics = []
+    for abs_path, page in by_path.items():
+        try:
+            result = api.scan_path(abs_path)
+        except PyMarkdownApiException as error:
+            diagnostics.append(Diagnostic(page.path, 1, 1, "MD001", f"cannot be linted: {error}"))
+            continue
+        diagnostics += [_diagnostic(page, failure) for failure in result.scan_failures]
+    return diagnostics
+
+
+def _diagnostic(page, failure):
+    name = failure.rule_name.split(",")[0]
+    extra = (failure.extra_error_information or "").strip()
+    extra = f" {extra}" if extra else ""
+    return Diagnostic(
+        page.path,
+        failure.line_number,
+        failure.column_number,
+        "MD001",
+        f"{failure.rule_id.upper()} {name}: {failure.rule_description.strip()}{extra}",
+    )

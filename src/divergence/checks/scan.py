@@ -1,0 +1,88 @@
+"""Find links, images, citations and raw HTML in Markdown source, with 1-based positions.
+
+Code is not prose: fenced blocks are skipped and inline code spans are blanked out (same
+length, so columns stay true) before any pattern is looked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from divergence.checks.project import Page
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+# [text](target "title") and ![alt](src); the target may be wrapped in <...>.
+_INLINE_LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?(?P<target>[^)\s>]*)>?"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[(?P<text>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+_AUTOLINK = re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+)>")
+_HTML_URL_ATTRIBUTE = re.compile(r"\b(?:href|src)\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.I)
+# [@key] and [see @a; @b] citation blocks, as mkdocs-bibtex reads them.
+_CITATION_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\](?!\()")
+_CITATION_KEY = re.compile(r"(?:^|[\s;])@(?P<key>[\w-]+)")
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    col: int
+    target: str
+    text: str
+    image: bool = False
+    # Column of the link's first character ('!' or '[' for Markdown links).
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class Citation:
+    line: int
+    col: int
+    key: str
+
+
+def prose_lines(page: Page) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each body line outside fenced code, inline code blanked."""
+    fence: str | None = None
+    for index in range(page.body_start, len(page.lines)):
+        line = page.lines[index]
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        yield index + 1, _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
+
+
+def links(page: Page) -> Iterator[Link]:
+    """Every link and image target of the page: Markdown, reference definitions, HTML."""
+    for number, line in prose_lines(page):
+        for match in _INLINE_LINK.finditer(line):
+            yield Link(
+                number,
+                match.start("target") + 1,
+                match.group("target"),
+                match.group("text"),
+                image=bool(match.group("bang")),
+                start=match.start() + 1,
+            )
+        if match := _REFERENCE_DEFINITION.match(line):
+            yield Link(number, match.start("target") + 1, match.group("target"), match["text"])
+        for pattern in (_AUTOLINK, _HTML_URL_ATTRIBUTE):
+            for match in pattern.finditer(line):
+                yield Link(number, match.start("target") + 1, match.group("target"), "")
+
+
+def citations(page: Page) -> Iterator[Citation]:
+    """Every citation key of the page, where it is written."""
+    for number, line in prose_lines(page):
+        for block in _CITATION_BLOCK.finditer(line):
+            for key in _CITATION_KEY.finditer(block.group(1)):
+                yield Citation(number, block.start(1) + key.start("key"), key.group("key"))

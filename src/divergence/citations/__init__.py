@@ -1,0 +1,1 @@
+"""Citations with mkdocs-bibtex: what it leaves to us."""
