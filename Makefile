@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # Material prints an end-of-life notice on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock bench clean
+.PHONY: serve build test lint check lock bench clean
 
 # --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
 serve: $(STAMP)
@@ -20,8 +20,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(STAMP) lint
+test: $(STAMP) lint check
 	$(BIN)/python -m pytest
+
+# The editors' content checks on the whole site (docs/contributing/checks.md).
+check: $(STAMP)
+	$(BIN)/divergence check
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

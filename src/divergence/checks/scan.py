@@ -19,7 +19,10 @@ _INLINE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?(?P<target>[^)\s>]*)>?"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
-_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[(?P<text>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+# [label]: target; a footnote definition ([^label]: text) is not a link.
+_REFERENCE_DEFINITION = re.compile(
+    r"^\s{0,3}\[(?P<text>[^\]^][^\]]*)\]:\s*<?(?P<target>\S+?)>?(?:\s|$)"
+)
 _AUTOLINK = re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+)>")
 _HTML_URL_ATTRIBUTE = re.compile(r"\b(?:href|src)\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.I)
 # [@key] and [see @a; @b] citation blocks, as mkdocs-bibtex reads them.

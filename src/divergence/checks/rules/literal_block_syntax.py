@@ -15,7 +15,17 @@ _TAG = re.compile(r"<[^>]+>")
 # Code shows syntax on purpose: the guide's examples are not mistakes.
 _CODE = re.compile(r"<code\b.*?</code>", re.S)
 _MARKER = re.compile(r"^(///|!!!|\?\?\?\+?|===!?)(?=\s|$)")
-_KIND = {"///": "block", "!!!": "admonition", "???": "collapsible block", "===": "content tab"}
+_KIND = {
+    "///": "a block",
+    "!!!": "an admonition",
+    "???": "a collapsible block",
+    "===": "a content tab",
+}
+# An admonition whose body was not indented renders as an empty box with the body after it.
+_EMPTY_ADMONITION = re.compile(
+    r'<div class="admonition[^"]*">\s*<p class="admonition-title">((?:(?!</p>).)*)</p>\s*</div>',
+    re.S,
+)
 
 
 @rule(
@@ -44,11 +54,31 @@ def check(project):
                     line,
                     col,
                     "BL001",
-                    f"'{text_line.strip()[:40]}' is shown as text, not as a {kind}; check the "
+                    f"'{text_line.strip()[:40]}' is shown as text, not as {kind}; check the "
                     "name and options, the blank line before it and the 4-space indentation "
                     "of its body",
                 )
                 break
+        for empty in _EMPTY_ADMONITION.finditer(rendered):
+            title = html.unescape(_TAG.sub("", empty.group(1))).strip()
+            line, col = _locate_title(page.lines, title, page.body_start)
+            yield Diagnostic(
+                page.path,
+                line,
+                col,
+                "BL001",
+                f"the box '{title}' is empty: its body is not indented, so it shows as an "
+                "ordinary paragraph after the box; indent the body by 4 spaces",
+            )
+
+
+def _locate_title(lines, title, start):
+    """The first admonition line from ``start`` whose title is ``title``."""
+    for index in range(start, len(lines)):
+        stripped = lines[index].strip()
+        if stripped.startswith(("!!!", "???", "///")) and title in stripped:
+            return index + 1, len(lines[index]) - len(stripped) + 1
+    return start + 1, 1
 
 
 def _locate(lines, text, start):
