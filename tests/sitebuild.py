@@ -68,6 +68,8 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Bui
             build(config)
         except Abort as error:
             aborted = str(error)
+        except Exception as error:  # what `mkdocs build` would print before exiting
+            aborted = f"{type(error).__name__}: {error}"
         finally:
             config.plugins.on_shutdown()
     finally:

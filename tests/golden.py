@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-CASES_DIR = Path(__file__).parent / "cases"
-REPO = Path(__file__).resolve().parents[2]
+CASES_DIR = Path(__file__).parent / "checks" / "cases"
+REPO = Path(__file__).resolve().parents[1]
 
 BASE_FILES = {
     "mkdocs.yml": """\

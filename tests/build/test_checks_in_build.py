@@ -1,0 +1,62 @@
+"""The editors' checks inside `mkdocs build`: every problem listed, then the strict failure."""
+
+from golden import BASE_FILES
+
+PAGE = """\
+---
+description: A page with two mistakes that MkDocs alone would not name.
+track: reference
+---
+
+# Mistakes
+
+Kotkin wrote a biography [@kotkin2041], see [the archive](http://example.com/).
+"""
+
+
+def test_build_lists_each_problem_with_its_position_then_fails(fixture_site):
+    """mkdocs-bibtex names no page for an unknown key; the checks name page, line, column."""
+    files = {**BASE_FILES, "docs/mistakes.md": PAGE}
+    site = fixture_site(files, **_config())
+    assert site.logs == [
+        "WARNING:docs/mistakes.md:8:27: CT001 unknown citation key 'kotkin2041' (did you mean "
+        "'kotkin2014'?); add the work to data/references.bib or fix the key",
+        "WARNING:docs/mistakes.md:8:59: UR001 'http://example.com/' is not encrypted; use "
+        "'https://example.com/'",
+        # mkdocs-bibtex's own warnings, which name no page.
+        "WARNING:Citing unknown reference key kotkin2041",
+        "WARNING:Error formatting citation kotkin2041 into footnote format {key}",
+    ]
+    assert site.aborted == "Aborted with 4 warnings in strict mode!"
+    # Nothing is dropped: the page is built with all its text.
+    text = site.soup("mistakes/index.html").select_one("article").get_text()
+    assert "Kotkin wrote a biography" in text
+
+
+def test_missing_snippet_is_reported_before_the_build_stops(fixture_site):
+    """pymdownx.snippets stops the build at the first missing file; every problem is out first."""
+    page = PAGE.replace("[@kotkin2041]", "[@kotkin2014]") + '\n--8<-- "includes/gone.md"\n'
+    files = {**BASE_FILES, "docs/mistakes.md": page}
+    site = fixture_site(files, **_config())
+    assert site.logs[:2] == [
+        "WARNING:docs/mistakes.md:8:59: UR001 'http://example.com/' is not encrypted; use "
+        "'https://example.com/'",
+        "WARNING:docs/mistakes.md:10:9: SN001 snippet file 'includes/gone.md' does not exist "
+        "(looked in: .)",
+    ]
+    assert site.logs[2:] == [
+        "ERROR:Error reading page 'mistakes.md': Snippet at path 'includes/gone.md' could not "
+        "be found"
+    ]
+    assert site.aborted == (
+        "SnippetMissingError: Snippet at path 'includes/gone.md' could not be found"
+    )
+
+
+def _config():
+    """The golden base project's mkdocs.yml, as keyword overrides for fixture_site."""
+    import yaml
+
+    config = yaml.safe_load(BASE_FILES["mkdocs.yml"])
+    config.pop("theme")
+    return config
