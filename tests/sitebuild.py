@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,6 +62,9 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Bui
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     aborted = None
+    # MkDocs keeps plugins that have on_startup between loads in one process (for `serve`),
+    # and mkdocs-bibtex then keeps the previous site's bibliography: start as a new process.
+    MkDocsConfig.plugins.plugin_cache.clear()
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
