@@ -13,7 +13,7 @@ from divergence.checks.runner import fork_map
 from divergence.diagnostics import Diagnostic
 
 CONFIG = ".pymarkdown.json"
-# pymarkdown parses about 25 pages a second: share the pages among the machine's cores.
+# pymarkdownlnt is slow (about 20 ms for a short page): share pages among the cores.
 _SHARDS = max(1, min(os.cpu_count() or 1, 4))
 
 
@@ -40,10 +40,25 @@ def _lint_in_shards(root, pages):
     from pymarkdown.api import PyMarkdownApi  # noqa: F401
 
     logging.getLogger("pymarkdown").setLevel(logging.CRITICAL)
-    shards = [shard for shard in (pages[index::_SHARDS] for index in range(_SHARDS)) if shard]
+    shards = [shard for shard in _balanced(pages, _SHARDS) if shard]
     if len(shards) == 1:
         return _lint(root, shards[0])
     return fork_map(lambda shard: _lint(root, shard), shards)
+
+
+def _balanced(pages, count):
+    """Share pages so each shard gets about the same work, largest first.
+
+    pymarkdownlnt's time grows with the square of a page's length, so one long page can
+    cost as much as all the short ones together.
+    """
+    shards = [[] for _ in range(count)]
+    loads = [0] * count
+    for page in sorted(pages, key=lambda p: len(p.lines), reverse=True):
+        lightest = loads.index(min(loads))
+        shards[lightest].append(page)
+        loads[lightest] += len(page.lines) ** 2
+    return shards
 
 
 def _lint(root, pages):
