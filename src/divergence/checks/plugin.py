@@ -10,6 +10,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from divergence.checks.project import Project
@@ -29,7 +30,13 @@ class ChecksPlugin(BasePlugin):
     def on_files(self, files, /, *, config):
         self._project = Project.load(Path(config.config_file_path))
         # Before rendering, so a missing snippet (which stops the build) is reported first.
-        self._report(rule for rule in RULES if rule.in_build and rule.needs == "source")
+        found = self._report(rule for rule in RULES if rule.in_build and rule.needs == "source")
+        if any(diagnostic.code == "SN001" for diagnostic in found):
+            # pymdownx.snippets would stop at the first missing file with a traceback.
+            raise PluginError(
+                "the build cannot go on while a snippet file is missing (SN001 above); "
+                "all other problems found so far are listed above"
+            )
         return files
 
     def on_page_content(self, html, /, *, page, config, files):
@@ -44,5 +51,7 @@ class ChecksPlugin(BasePlugin):
         self._report(rule for rule in RULES if rule.in_build and rule.needs != "source")
 
     def _report(self, rules):
-        for diagnostic in run_rules(self._project, rules):
+        found = run_rules(self._project, rules)
+        for diagnostic in found:
             log.warning(str(diagnostic))
+        return found

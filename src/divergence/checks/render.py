@@ -36,6 +36,8 @@ def _markdown_options(project: Project) -> dict:
         if options:
             configs[name] = dict(options)
     snippets = configs.setdefault("pymdownx.snippets", {})
+    # A missing file is SN001's to report; the page is still rendered for the other rules.
+    snippets["check_paths"] = False
     # Snippet paths are relative to the project root, wherever the checker is started.
     base = snippets.get("base_path", ["."])
     snippets["base_path"] = [

@@ -1,24 +1,29 @@
-"""Keep citation syntax inside code as text.
+"""Keep citation syntax that is not a real citation as text.
 
 mkdocs-bibtex rewrites every ``[@key]`` of a page, code included, so an example in the
-editors' guide would turn into a footnote marker (and leave a dead back-link). Before it
-runs, the ``@`` of citations inside code is swapped for a private-use character; after
-rendering, the character becomes ``@`` again.
+editors' guide would turn into a footnote marker (and leave a dead back-link); and a key
+missing from the bibliography makes it log a traceback that names no page. Before it runs,
+the ``@`` of citations inside code, and of citations naming an unknown key, is swapped for
+a private-use character; after rendering it becomes ``@`` again. The unknown key stays
+visible on the page, and rule CT001 reports it with its position.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # U+E000 (private use) never appears in our text; it stands for '@' while bibtex runs.
 PLACEHOLDER = "\ue000"
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-_CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
+_CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?!\()")
+# The keys of a citation block, as mkdocs-bibtex reads them ([@a], [see @a; @b]).
+_KEY = re.compile(r"(?:^|[\s;\[])@([\w-]+)")
 
 
-def protect(markdown: str) -> str:
-    """Hide the '@' of citation-like text in fenced blocks and inline code spans."""
+def protect(markdown: str, known_keys: Collection[str] | None = None) -> str:
+    """Hide the '@' of citation-like text in code, and of citations of unknown keys."""
     lines = markdown.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -32,7 +37,10 @@ def protect(markdown: str) -> str:
         if match:
             fence = match.group(2)
             continue
-        lines[index] = _INLINE_CODE.sub(lambda m: _hide(m.group()), line)
+        line = _INLINE_CODE.sub(lambda m: _hide(m.group()), line)
+        if known_keys is not None:
+            line = _CITATION.sub(lambda m: _hide_unknown(m.group(), known_keys), line)
+        lines[index] = line
     return "\n".join(lines)
 
 
@@ -43,3 +51,10 @@ def restore(html: str) -> str:
 
 def _hide(text: str) -> str:
     return _CITATION.sub(lambda m: m.group().replace("@", PLACEHOLDER), text)
+
+
+def _hide_unknown(block: str, known_keys: Collection[str]) -> str:
+    keys = _KEY.findall(block)
+    if all(key in known_keys for key in keys):
+        return block
+    return block.replace("@", PLACEHOLDER)

@@ -1,0 +1,34 @@
+"""Citation syntax in code, or naming an unknown key, is kept from mkdocs-bibtex."""
+
+from divergence.citations.guard import PLACEHOLDER, protect, restore
+
+KNOWN = {"kotkin2014", "service2009"}
+
+
+def test_citations_in_code_are_hidden_and_restored():
+    markdown = "Cite with `[@key]`.\n\n```markdown\nA claim [@kotkin2014].\n```\n"
+    protected = protect(markdown, KNOWN)
+    assert "@" not in protected
+    assert restore(protected) == markdown
+
+
+def test_known_citations_in_prose_are_left_for_bibtex():
+    markdown = "Kotkin [@kotkin2014] and Service [see @service2009; @kotkin2014]."
+    assert protect(markdown, KNOWN) == markdown
+
+
+def test_a_block_with_an_unknown_key_stays_text():
+    protected = protect("A claim [@kotkin2041] and [@kotkin2014].", KNOWN)
+    assert protected == f"A claim [{PLACEHOLDER}kotkin2041] and [@kotkin2014]."
+
+
+def test_links_and_tildes_fences_are_handled():
+    """[text @x](url) is a link, not a citation; ~~~ fences are code too."""
+    markdown = "[mail @me](https://example.com)\n~~~\n[@x]\n~~~\n"
+    assert (
+        protect(markdown, KNOWN) == f"[mail @me](https://example.com)\n~~~\n[{PLACEHOLDER}x]\n~~~\n"
+    )
+
+
+def test_without_a_bibliography_only_code_is_guarded():
+    assert protect("[@anything] `[@x]`") == f"[@anything] `[{PLACEHOLDER}x]`"
