@@ -14,8 +14,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint check lock bench clean
 
 # --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
+# SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
