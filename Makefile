@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Installed once per change of the lock file or of the package metadata.
 STAMP := $(VENV)/.installed
+# tests/browser drive Debian's Chromium: Playwright cannot download a browser here.
+CHROMIUM := /usr/bin/chromium
 # Material prints an end-of-life notice on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -21,8 +23,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(STAMP) lint check
+test: $(STAMP) $(CHROMIUM) lint check
 	$(BIN)/python -m pytest
+
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
 
 # The editors' content checks on the whole site (docs/contributing/checks.md).
 check: $(STAMP)

@@ -12,18 +12,20 @@ from pathlib import Path
 
 import yaml
 
-CASES_DIR = Path(__file__).parent / "checks" / "cases"
 REPO = Path(__file__).resolve().parents[1]
+CASES_DIR = REPO / "tests" / "checks" / "cases"
 
 BASE_FILES = {
-    "mkdocs.yml": """\
+    # Our plugins render with the templates in overrides/divergence/.
+    "mkdocs.yml": f"""\
 site_name: Case
 site_url: https://example.org/trotsky/
 theme:
   name: material
+  custom_dir: {REPO / "overrides"}
 plugins:
   - divergence/checks
-  - divergence/citation-guard
+  - divergence/citations
   - bibtex:
       bib_file: data/references.bib
       enable_inline_citations: false

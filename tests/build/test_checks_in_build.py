@@ -53,5 +53,4 @@ def _config():
     import yaml
 
     config = yaml.safe_load(BASE_FILES["mkdocs.yml"])
-    config.pop("theme")
     return config

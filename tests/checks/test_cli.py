@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from golden import Case, write_case
-
 from divergence.checks.cli import main
+from golden import Case, write_case
 
 SEVERAL_MISTAKES = """\
 ---

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from golden import load_cases, write_case
 
 from divergence.checks import RULES, Project, run_rules
 from divergence.checks.render import markdown_renderer
+from golden import load_cases, write_case
 from sitebuild import build_site
 
 CASES = load_cases()

@@ -40,6 +40,9 @@ class ChecksPlugin(BasePlugin):
         return files
 
     def on_page_content(self, html, /, *, page, config, files):
+        if page.file.abs_src_path is None:
+            # Generated from data (glossary, bibliography): the data rules check the source.
+            return html
         project = self._project
         path = Path(os.path.relpath(page.file.abs_src_path, project.root)).as_posix()
         project.html[path] = html

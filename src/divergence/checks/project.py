@@ -66,6 +66,8 @@ class Project:
     data_files: list[SourceFile]
     # Every page of docs/, checked or not: link targets and citations are looked up here.
     all_pages: list[Page] = field(default_factory=list)
+    # Shared text pulled into pages with pymdownx.snippets (includes/**/*.md).
+    includes: list[Page] = field(default_factory=list)
     # True when only some pages are checked: whole-site rules (unused entries) stand down.
     partial: bool = False
     # Rendered HTML per page path: from MkDocs in a build, else rendered on first use.
@@ -104,6 +106,11 @@ class Project:
             if path.suffix in {".yml", ".yaml", ".bib"}
             and (wanted is None or path.resolve() in wanted)
         ]
+        includes = [
+            Page(_rel(path, root), path)
+            for path in sorted((root / "includes").rglob("*.md"))
+            if wanted is None or path.resolve() in wanted
+        ]
         return cls(
             root,
             config,
@@ -112,6 +119,7 @@ class Project:
             docs_files,
             data_files,
             all_pages=all_pages,
+            includes=includes,
             partial=bool(only),
         )
 
@@ -122,6 +130,32 @@ class Project:
         if path is None or not path.is_file():
             return None
         return read_bibliography(_rel(path, self.root), path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def glossary(self):
+        """Terms and people from data/glossary.yml and data/people.yml, with their problems."""
+        from divergence.glossary.model import KINDS, load
+
+        texts = {
+            k.file: (self.root / k.file).read_text("utf-8")
+            for k in KINDS
+            if (self.root / k.file).is_file()
+        }
+        bibliography = self.bibliography
+        return load(texts, set(bibliography.entries) if bibliography else None)
+
+    @cached_property
+    def generated_pages(self) -> dict[str, set[str]]:
+        """Pages the build generates from data (not in docs/), with their anchor ids."""
+        from divergence.citations.plugin import BIBLIOGRAPHY_PAGE, DOWNLOAD
+
+        pages: dict[str, set[str]] = {}
+        for entry in self.glossary.entries:
+            pages.setdefault(entry.kind.page, set()).add(entry.id)
+        if self.bibliography is not None:
+            pages[BIBLIOGRAPHY_PAGE] = set(self.bibliography.entries)
+            pages[DOWNLOAD] = set()
+        return pages
 
     @cached_property
     def bib_path(self) -> Path | None:

@@ -13,7 +13,8 @@ def check(project):
     bibliography = project.bibliography
     if bibliography is None:
         return
-    for page in project.pages:
+    # Included text is cited on every page that includes it: check it where it is written.
+    for page in [*project.pages, *project.includes]:
         for citation in scan.citations(page):
             if citation.key not in bibliography.entries:
                 yield Diagnostic(
@@ -25,3 +26,5 @@ def check(project):
                     f"{did_you_mean(citation.key, bibliography.entries)}; "
                     f"add the work to {bibliography.path} or fix the key",
                 )
+    # The sources of glossary terms and people, checked where the data file names them.
+    yield from (d for d in project.glossary.diagnostics if d.code == "CT001")

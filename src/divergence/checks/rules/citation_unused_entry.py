@@ -11,7 +11,10 @@ def check(project):
     # Only a run over the whole site knows that nothing cites an entry.
     if bibliography is None or project.partial:
         return
-    cited = {c.key for page in project.all_pages for c in scan.citations(page)}
+    sources = [*project.all_pages, *project.includes]
+    cited = {c.key for page in sources for c in scan.citations(page)}
+    # Glossary and people entries cite their sources on the generated pages.
+    cited |= {key for entry in project.glossary.entries for key in entry.sources}
     for entry in bibliography.entries.values():
         if entry.key not in cited:
             yield Diagnostic(

@@ -19,11 +19,14 @@ def check(project):
         for item in internal_links(page):
             if not item.fragment or item.problem or not item.path.endswith(".md"):
                 continue
-            target = project.page_by_docs_path(item.path)
-            html = project.html_of(target) if target else None
-            if html is None:
-                continue
-            ids = element_ids(html)
+            if item.path in project.generated_pages:
+                ids = project.generated_pages[item.path]
+            else:
+                target = project.page_by_docs_path(item.path)
+                html = project.html_of(target) if target else None
+                if html is None:
+                    continue
+                ids = element_ids(html)
             if item.fragment not in ids:
                 link = item.link
                 yield Diagnostic(

@@ -18,7 +18,7 @@ from divergence.diagnostics import Diagnostic
 def check(project):
     for page in project.pages:
         for item in internal_links(page):
-            message = _problem(item, project.docs_files)
+            message = _problem(item, project.docs_files | project.generated_pages.keys())
             if message:
                 link = item.link
                 yield Diagnostic(page.path, link.line, link.col, "LK001", message)

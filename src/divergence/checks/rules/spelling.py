@@ -18,7 +18,7 @@ _FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>
 # A whole-dictionary scan on every rebuild would slow `mkdocs serve`; run by the command.
 @rule("SP001", "spelling", "A likely misspelling.", in_build=False, slow=True)
 def check(project):
-    files = [*project.pages, *project.data_files]
+    files = [*project.pages, *project.includes, *project.data_files]
     if not files:
         return []
     from importlib.metadata import version
