@@ -138,7 +138,7 @@ def test_glossary_and_people_pages_list_entries_aliases_and_backlinks(fixture_si
     ]
     people = site.soup("people/index.html").select_one("article")
     text = people.get_text(" ", strip=True)
-    assert "Лев Давидович Троцкий · 1879-11-07 – 1940-08-21" in text
+    assert "Лев Давидович Троцкий · 7 November 1879 – 21 August 1940" in text
     assert "Also: Trotsky, Trotskii, Троцкий" in text
     # Each entry cites its sources through mkdocs-bibtex.
     assert people.select('a.footnote-ref[href="#fn:kotkin2014"]')

@@ -40,6 +40,8 @@ _TEX_SPECIALS = {
     "~": r"\~{}",
 }
 _TEX_SPECIAL = re.compile("|".join(re.escape(char) for char in _TEX_SPECIALS))
+# Closing quotation marks and the opening mark each pairs with.
+_QUOTES = {'"': '"', "'": "'", "\u201d": "\u201c", "\u2019": "\u2018"}
 # Articles dropped from the start of the site's name in the key prefix, as in author keys.
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -128,9 +130,18 @@ def tex_escape(text: str) -> str:
 
 
 def _sentence(text: str) -> str:
-    """``text`` closed with a period, unless it already ends a sentence."""
+    """``text`` closed with a period, unless it already ends a sentence.
+
+    The period goes inside closing quotation marks, as Chicago puts it (6.9).
+    """
     text = text.strip()
-    return text if text.endswith((".", "?", "!")) else f"{text}."
+    body = text
+    # A closing mark whose opening mark is there too; a plural possessive stays outside.
+    while body and _QUOTES.get(body[-1], "\0") in body[:-1]:
+        body = body[:-1]
+    if body.endswith((".", "?", "!")):
+        return text
+    return f"{body}.{text[len(body) :]}"
 
 
 def _nested_quotes(title: str) -> str:

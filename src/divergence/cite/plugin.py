@@ -7,6 +7,7 @@ meta; without that plugin (or for a page it skips) the citation gives the build 
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import date
 
@@ -34,7 +35,8 @@ class CitePlugin(BasePlugin):
         if not git_date:
             log.debug("divergence/cite: %s has no git date; citing the build date", page.file)
         context["divergence_citation"] = cite(
-            title=page.title or config.site_name,
+            # MkDocs takes a title from the page's h1 with its HTML entities (&amp;) kept.
+            title=html.unescape(page.title or config.site_name),
             path=page.url,
             url=page.canonical_url,
             # MkDocs' build date honours SOURCE_DATE_EPOCH, for reproducible builds.

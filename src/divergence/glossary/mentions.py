@@ -63,7 +63,9 @@ class Matcher:
             else:
                 self._folded.setdefault(name.casefold(), entry)
                 parts.append(f"(?i:{re.escape(name)})")
-        self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
+        # Whole words, and not part of a hyphenated compound: "anti-Bolshevik" is not a
+        # mention of the Bolsheviks, nor "Molotov-Ribbentrop" of Molotov.
+        self._pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])") if parts else None
 
     def find(self, text: str):
         """Yield (start, end, entry) for each name in ``text``."""
@@ -98,7 +100,7 @@ class MentionsTreeprocessor(Treeprocessor):
         self._seen: set[str] = set()
         for child in list(root):
             if child.tag == "h2":
-                self._section = (child.get("id"), "".join(child.itertext()).strip())
+                self._section = (child.get("id"), _heading_text(child))
                 self._seen = set()
             self._walk(child)
 
@@ -148,6 +150,16 @@ class MentionsTreeprocessor(Treeprocessor):
         # A link to the .md source: MkDocs turns it into the page URL and validates the anchor.
         here = posixpath.dirname(self.state.src_uri)
         return f"{posixpath.relpath(entry.kind.page, here or '.')}#{entry.id}"
+
+
+def _heading_text(heading: etree.Element) -> str:
+    """A heading's text without the permalink that the toc extension appends."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if "headerlink" not in (child.get("class") or ""):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
 
 
 class MentionsExtension(Extension):

@@ -75,6 +75,14 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict)
 
     @property
+    def lifespan(self) -> str:
+        """'7 November 1879 – 21 August 1940', keeping each date's precision."""
+        born, died = (_readable(self.data.get(k)) for k in ("born", "died"))
+        if born and died:
+            return f"{born} – {died}"
+        return f"born {born}" if born else (f"died {died}" if died else "")
+
+    @property
     def names(self) -> list[str]:
         """Every form that marks a mention of the entry in the text."""
         return [self.title, *self.aliases]
@@ -246,6 +254,34 @@ def _cross_checks(entries: list[Entry], bib_keys: set[str] | None) -> list[Diagn
                         )
                     )
     return found
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _readable(value) -> str:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as the site writes dates: 7 November 1879."""
+    if value is None:
+        return ""
+    parts = str(value).split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
 
 
 def _mapping(node) -> dict:

@@ -20,6 +20,7 @@ from divergence.glossary.model import KINDS, Collection, load
 
 log = logging.getLogger("mkdocs.plugins.divergence")
 _PLACEHOLDER = "<!-- divergence:mentions {id} -->"
+_NO_MENTIONS = {"reading/bibliography.md"}
 
 
 class GlossaryPlugin(BasePlugin):
@@ -57,7 +58,8 @@ class GlossaryPlugin(BasePlugin):
     def on_page_markdown(self, markdown, /, *, page, config, files):
         self.state.src_uri = page.file.src_uri
         # The list pages define the entries; marking them there would link each to itself.
-        self.state.enabled = page.file.src_uri not in {k.page for k in KINDS}
+        # The bibliography lists titles of works, not mentions.
+        self.state.enabled = page.file.src_uri not in {*(k.page for k in KINDS), *_NO_MENTIONS}
         self.state.mentions = []
         return markdown
 
