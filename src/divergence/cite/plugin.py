@@ -36,7 +36,10 @@ class CitePlugin(BasePlugin):
             log.debug("divergence/cite: %s has no git date; citing the build date", page.file)
         context["divergence_citation"] = cite(
             # MkDocs takes a title from the page's h1 with its HTML entities (&amp;) kept.
-            title=html.unescape(page.title or config.site_name),
+            # The home page's nav title is "Home": cite it by the site's name.
+            title=html.unescape(
+                config.site_name if page.is_homepage else (page.title or config.site_name)
+            ),
             path=page.url,
             url=page.canonical_url,
             # MkDocs' build date honours SOURCE_DATE_EPOCH, for reproducible builds.
