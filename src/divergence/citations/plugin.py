@@ -33,6 +33,7 @@ class CitationsPlugin(BasePlugin):
         self._known_keys = None
         self._bib_path = None
         self._cited_by: dict[str, list] = {}
+        self._env = None
         root = Path(config.config_file_path).parent
         snippets = config.mdx_configs.get("pymdownx.snippets", {})
         base = snippets.get("base_path", ["."])
@@ -61,7 +62,7 @@ class CitationsPlugin(BasePlugin):
             ),
             key=lambda work: work.sort_key,
         )
-        page = config.theme.get_env().get_template("divergence/bibliography-page.md")
+        page = self._template(config, "divergence/bibliography-page.md")
         content = page.render(works=works, placeholder=_CITED_BY, download=DOWNLOAD)
         files.append(File.generated(config, BIBLIOGRAPHY_PAGE, content=content))
         files.append(File.generated(config, DOWNLOAD, abs_src_path=str(self._bib_path)))
@@ -82,7 +83,7 @@ class CitationsPlugin(BasePlugin):
             page.edit_url = data_edit_url(config, self._bib_path.relative_to(root).as_posix())
         # Every page has been converted by now, so every citation has been seen.
         if "divergence:cited-by" in (page.content or ""):
-            template = config.theme.get_env().get_template("divergence/cited-by.html")
+            template = self._template(config, "divergence/cited-by.html")
             for key in {*self._cited_by, *(self._known_keys or ())}:
                 marker = _CITED_BY.format(key=key)
                 if marker in page.content:
@@ -93,6 +94,12 @@ class CitationsPlugin(BasePlugin):
                     ]
                     page.content = page.content.replace(marker, template.render(pages=pages))
         return context
+
+    def _template(self, config, name):
+        # One Jinja environment a build: each new one compiles its templates again.
+        if self._env is None:
+            self._env = config.theme.get_env()
+        return self._env.get_template(name)
 
 
 def _by_key(reference_text):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from divergence.diagnostics import Diagnostic, did_you_mean
-from divergence.frontmatter import yaml_error_position
+from divergence.frontmatter import compose, construct, yaml_error_position
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -115,7 +115,7 @@ def load(texts: dict[str, str], bib_keys: Iterable[str] | None = None) -> Collec
 def _read(kind: Kind, text: str) -> tuple[list[Entry], list[Diagnostic]]:
     path = kind.file
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.YAMLError as error:
         line, col, problem = yaml_error_position(error)
         return [], [Diagnostic(path, line, col, "YM001", f"not valid YAML: {problem}")]
@@ -136,7 +136,7 @@ def _entry(kind: Kind, node) -> tuple[Entry | None, list[Diagnostic]]:
     if not isinstance(node, yaml.MappingNode):
         return None, [_d(path, line, "DA004", f"each {kind.name} must be a mapping of fields")]
     fields = _mapping(node)
-    data = {key: yaml.safe_load(yaml.serialize(value)) for key, (_, value) in fields.items()}
+    data = {key: construct(value) for key, (_, value) in fields.items()}
     lines = {key: key_node.start_mark.line + 1 for key, (key_node, _) in fields.items()}
     found = []
     allowed = (*kind.required, *kind.optional)

@@ -35,13 +35,13 @@ class GlossaryPlugin(BasePlugin):
         self.collection: Collection = load(texts)
         self.state = PageState()
         self.mentions: dict[str, list] = {}
+        self._env = None
         config.markdown_extensions.append(
             MentionsExtension(Matcher(self.collection.entries), self.state)
         )
         return config
 
     def on_files(self, files, /, *, config):
-        env = config.theme.get_env()
         by_id = self.collection.by_id()
         for kind in KINDS:
             entries = sorted(
@@ -50,7 +50,7 @@ class GlossaryPlugin(BasePlugin):
             )
             if not entries:
                 continue
-            template = env.get_template(f"divergence/{kind.list_key}-page.md")
+            template = self._template(config, f"divergence/{kind.list_key}-page.md")
             content = template.render(entries=entries, by_id=by_id, placeholder=_PLACEHOLDER)
             files.append(File.generated(config, kind.page, content=content))
         return files
@@ -76,7 +76,7 @@ class GlossaryPlugin(BasePlugin):
         return context
 
     def _fill_mentions(self, list_page, config):
-        template = config.theme.get_env().get_template("divergence/mentioned-on.html")
+        template = self._template(config, "divergence/mentioned-on.html")
         content = list_page.content
         for entry in self.collection.entries:
             marker = _PLACEHOLDER.format(id=entry.id)
@@ -104,3 +104,9 @@ class GlossaryPlugin(BasePlugin):
                 )
             content = content.replace(marker, template.render(entry=entry, places=places))
         return content
+
+    def _template(self, config, name):
+        # One Jinja environment a build: each new one compiles its templates again.
+        if self._env is None:
+            self._env = config.theme.get_env()
+        return self._env.get_template(name)

@@ -4,7 +4,7 @@ import yaml
 
 from divergence.checks.registry import rule
 from divergence.diagnostics import Diagnostic
-from divergence.frontmatter import yaml_error_position
+from divergence.frontmatter import load, yaml_error_position
 
 
 @rule("YM001", "data-yaml", "A data file is not valid YAML.")
@@ -13,7 +13,7 @@ def check(project):
         if not source.path.endswith((".yml", ".yaml")):
             continue
         try:
-            yaml.safe_load(source.text)
+            load(source.text)
         except yaml.YAMLError as error:
             line, col, problem = yaml_error_position(error, first_line=1)
             yield Diagnostic(source.path, line, col, "YM001", f"not valid YAML: {problem}")
