@@ -145,6 +145,30 @@ class Project:
         return load(texts, set(bibliography.entries) if bibliography else None)
 
     @cached_property
+    def timeline(self):
+        """data/timeline.yml, checked against the bibliography and the pages (None if absent)."""
+        from divergence.timeline.model import FILE, load
+
+        path = self.root / FILE
+        if not path.is_file():
+            return None
+        bibliography = self.bibliography
+        pages = {p for p in self.docs_files if p.endswith(".md")} | {
+            p for p in self._glossary_and_bibliography_pages()
+        }
+        return load(
+            path.read_text("utf-8"),
+            bib_keys=set(bibliography.entries) if bibliography else None,
+            pages=pages,
+        )
+
+    def _glossary_and_bibliography_pages(self) -> set[str]:
+        from divergence.citations.plugin import BIBLIOGRAPHY_PAGE
+
+        pages = {entry.kind.page for entry in self.glossary.entries}
+        return pages | ({BIBLIOGRAPHY_PAGE} if self.bibliography is not None else set())
+
+    @cached_property
     def generated_pages(self) -> dict[str, set[str]]:
         """Pages the build generates from data (not in docs/), with their anchor ids."""
         from divergence.citations.plugin import BIBLIOGRAPHY_PAGE, DOWNLOAD
@@ -155,6 +179,16 @@ class Project:
         if self.bibliography is not None:
             pages[BIBLIOGRAPHY_PAGE] = set(self.bibliography.entries)
             pages[DOWNLOAD] = set()
+        timeline = self.timeline
+        if timeline is not None:
+            from divergence.timeline.plugin import COMPARISON, INDEX, era_page
+
+            ids = {event.id for event in timeline.events} | {"point-of-divergence"}
+            pages.setdefault(INDEX, set()).update(ids)
+            for era in timeline.eras:
+                pages[era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
+            pages[COMPARISON] = set(timeline.themes)
+            pages["timeline.json"] = pages["timeline.csv"] = set()
         return pages
 
     @cached_property

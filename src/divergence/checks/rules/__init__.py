@@ -26,6 +26,11 @@ from divergence.checks.rules import (
     self_absolute_link,
     snippet_missing,
     spelling,
+    timeline_before_divergence,
+    timeline_counterpart,
+    timeline_duplicate_id,
+    timeline_schema,
+    timeline_unsourced,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -53,4 +58,9 @@ RULES: tuple[Rule, ...] = (
     data_entry_without_sources.check,
     data_schema.check,
     data_undefined_reference.check,
+    timeline_duplicate_id.check,
+    timeline_before_divergence.check,
+    timeline_schema.check,
+    timeline_counterpart.check,
+    timeline_unsourced.check,
 )

@@ -28,3 +28,5 @@ def check(project):
                 )
     # The sources of glossary terms and people, checked where the data file names them.
     yield from (d for d in project.glossary.diagnostics if d.code == "CT001")
+    if project.timeline is not None:
+        yield from (d for d in project.timeline.diagnostics if d.code == "CT001")

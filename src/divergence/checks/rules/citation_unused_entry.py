@@ -15,6 +15,8 @@ def check(project):
     cited = {c.key for page in sources for c in scan.citations(page)}
     # Glossary and people entries cite their sources on the generated pages.
     cited |= {key for entry in project.glossary.entries for key in entry.sources}
+    if project.timeline is not None:
+        cited |= {key for event in project.timeline.events for key in event.sources}
     for entry in bibliography.entries.values():
         if entry.key not in cited:
             yield Diagnostic(

@@ -19,14 +19,13 @@ def check(project):
         for item in internal_links(page):
             if not item.fragment or item.problem or not item.path.endswith(".md"):
                 continue
-            if item.path in project.generated_pages:
-                ids = project.generated_pages[item.path]
-            else:
-                target = project.page_by_docs_path(item.path)
-                html = project.html_of(target) if target else None
-                if html is None:
-                    continue
-                ids = element_ids(html)
+            # Anchors the build adds (entries, events) and those the page's Markdown makes.
+            ids = set(project.generated_pages.get(item.path, ()))
+            target = project.page_by_docs_path(item.path)
+            html = project.html_of(target) if target else None
+            if html is None and item.path not in project.generated_pages:
+                continue
+            ids |= element_ids(html or "")
             if item.fragment not in ids:
                 link = item.link
                 yield Diagnostic(

@@ -1,0 +1,1 @@
+"""The dual-track timeline: actual and alternate events from data/timeline.yml."""
