@@ -176,6 +176,8 @@ class Project:
         pages: dict[str, set[str]] = {}
         for entry in self.glossary.entries:
             pages.setdefault(entry.kind.page, set()).add(entry.id)
+        if self.glossary.entries:
+            pages["glossary.json"] = set()
         if self.bibliography is not None:
             pages[BIBLIOGRAPHY_PAGE] = set(self.bibliography.entries)
             pages[DOWNLOAD] = set()

@@ -6,6 +6,7 @@ entries that can be read are kept, so one bad entry never hides the others.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -97,6 +98,14 @@ class Collection:
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
+
+
+def glossary_json(collection: Collection) -> str:
+    """Terms and people as open data: every field of the data files, by kind."""
+    out: dict[str, list] = {kind.list_key: [] for kind in KINDS}
+    for entry in collection.entries:
+        out[entry.kind.list_key].append({key: entry.data[key] for key in entry.data})
+    return json.dumps(out, ensure_ascii=False, indent=1, default=str)
 
 
 def load(texts: dict[str, str], bib_keys: Iterable[str] | None = None) -> Collection:

@@ -16,11 +16,13 @@ from mkdocs.utils import get_relative_url
 
 from divergence.generated import data_edit_url
 from divergence.glossary.mentions import Matcher, MentionsExtension, PageState
-from divergence.glossary.model import KINDS, Collection, load
+from divergence.glossary.model import KINDS, Collection, glossary_json, load
 
 log = logging.getLogger("mkdocs.plugins.divergence")
 _PLACEHOLDER = "<!-- divergence:mentions {id} -->"
 _NO_MENTIONS = {"reading/bibliography.md"}
+# The open-data download of both files, linked from the Glossary and People pages.
+DATA_FILE = "glossary.json"
 
 
 class GlossaryPlugin(BasePlugin):
@@ -53,6 +55,8 @@ class GlossaryPlugin(BasePlugin):
             template = self._template(config, f"divergence/{kind.list_key}-page.md")
             content = template.render(entries=entries, by_id=by_id, placeholder=_PLACEHOLDER)
             files.append(File.generated(config, kind.page, content=content))
+        if self.collection.entries:
+            files.append(File.generated(config, DATA_FILE, content=glossary_json(self.collection)))
         return files
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
