@@ -18,6 +18,7 @@ from divergence.generated import data_edit_url
 from divergence.timeline.model import FILE, Event, Timeline, load
 from divergence.timeline.views import theme_rows, timeline_csv, timeline_json, year_rows
 
+_ID = re.compile(r'\sid="([^"]+)"')
 _MARKER = re.compile(r"<!-- divergence:(timeline|comparison)(?: era=([\w-]+))? -->")
 INDEX = "timeline/index.md"
 COMPARISON = "timeline/comparison.md"
@@ -54,7 +55,13 @@ class TimelinePlugin(BasePlugin):
     def on_page_content(self, html, /, *, page, config, files):
         if self.timeline is None or "<!-- divergence:" not in html:
             return html
-        return _MARKER.sub(lambda m: self._render(m, page, config, files), html)
+        html = _MARKER.sub(lambda m: self._render(m, page, config, files), html)
+        # MkDocs validates links to anchors against the ids its Markdown produced; the
+        # events' ids come from our templates, so add them.
+        anchors = getattr(page, "present_anchor_ids", None)
+        if anchors is not None:
+            anchors.update(_ID.findall(html))
+        return html
 
     def on_page_context(self, context, /, *, page, config, nav):
         if page.file.generated_by and page.file.src_uri.startswith("timeline/"):
