@@ -31,6 +31,13 @@ def load(text: str):
         return yaml.safe_load(text)
 
 
+def mapping(node) -> dict:
+    """{key: (key node, value node)} of a YAML mapping node ({} for anything else)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): (key, value) for key, value in node.value}
+
+
 def construct(node: yaml.Node):
     """The Python value of a composed YAML node, as yaml.safe_load would give it."""
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)

@@ -10,21 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-# English month names, not the machine's locale: the citation reads the same on any builder.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from divergence.dates import MONTHS
 
 # Characters that TeX reads as commands or markup inside a BibTeX field.
 _TEX_SPECIALS = {

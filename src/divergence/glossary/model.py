@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from divergence.dates import readable
 from divergence.diagnostics import Diagnostic, did_you_mean
-from divergence.frontmatter import compose, construct, yaml_error_position
+from divergence.frontmatter import compose, construct, mapping, yaml_error_position
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -78,7 +79,7 @@ class Entry:
     @property
     def lifespan(self) -> str:
         """'7 November 1879 – 21 August 1940', keeping each date's precision."""
-        born, died = (_readable(self.data.get(k)) for k in ("born", "died"))
+        born, died = (readable(self.data[k]) if self.data.get(k) else "" for k in ("born", "died"))
         if born and died:
             return f"{born} – {died}"
         return f"born {born}" if born else (f"died {died}" if died else "")
@@ -128,7 +129,7 @@ def _read(kind: Kind, text: str) -> tuple[list[Entry], list[Diagnostic]]:
     except yaml.YAMLError as error:
         line, col, problem = yaml_error_position(error)
         return [], [Diagnostic(path, line, col, "YM001", f"not valid YAML: {problem}")]
-    items = _mapping(root).get(kind.list_key)
+    items = mapping(root).get(kind.list_key)
     if items is None or not isinstance(items[1], yaml.SequenceNode):
         return [], [_d(path, 1, "DA004", f"the file must hold a list under '{kind.list_key}:'")]
     entries, found = [], []
@@ -144,7 +145,7 @@ def _entry(kind: Kind, node) -> tuple[Entry | None, list[Diagnostic]]:
     path, line = kind.file, node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         return None, [_d(path, line, "DA004", f"each {kind.name} must be a mapping of fields")]
-    fields = _mapping(node)
+    fields = mapping(node)
     data = {key: construct(value) for key, (_, value) in fields.items()}
     lines = {key: key_node.start_mark.line + 1 for key, (key_node, _) in fields.items()}
     found = []
@@ -263,41 +264,6 @@ def _cross_checks(entries: list[Entry], bib_keys: set[str] | None) -> list[Diagn
                         )
                     )
     return found
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _readable(value) -> str:
-    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as the site writes dates: 7 November 1879."""
-    if value is None:
-        return ""
-    parts = str(value).split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
-def _mapping(node) -> dict:
-    """{key: (key node, value node)} of a YAML mapping node ({} for anything else)."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): (key, value) for key, value in node.value}
 
 
 def _d(path: str, line: int, code: str, message: str) -> Diagnostic:

@@ -11,26 +11,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from divergence.dates import readable
 from divergence.diagnostics import Diagnostic, did_you_mean
-from divergence.frontmatter import compose, construct, yaml_error_position
+from divergence.frontmatter import compose, construct, mapping, yaml_error_position
 
 FILE = "data/timeline.yml"
 TRACKS = ("actual", "alternate")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _REQUIRED = ("id", "date", "track", "title", "summary", "themes")
 _OPTIONAL = ("end", "page", "sources", "note", "replaces", "new")
 
@@ -52,12 +39,7 @@ class Date:
     @property
     def readable(self) -> str:
         """As the site writes dates: 23 May 1924, May 1924, 1924."""
-        parts = self.iso.split("-")
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        return parts[0]
+        return readable(self.iso)
 
     def latest(self) -> str:
         """The last day the date can mean: 1924 -> 1924-12-31."""
@@ -131,7 +113,7 @@ def load(text: str, *, bib_keys=None, pages=None) -> Timeline:
         return Timeline(
             None, {}, [], [], [Diagnostic(FILE, line, col, "YM001", f"not valid YAML: {problem}")]
         )
-    top = _mapping(root)
+    top = mapping(root)
     pod = _date(top, "point_of_divergence", found)
     themes = {str(k): str(v) for k, v in (_value(top, "themes") or {}).items()}
     eras = [
@@ -151,7 +133,7 @@ def load(text: str, *, bib_keys=None, pages=None) -> Timeline:
 
 def _event(node, themes, found) -> Event | None:
     line = node.start_mark.line + 1
-    fields = _mapping(node)
+    fields = mapping(node)
     data = {key: construct(value) for key, (_, value) in fields.items()}
     lines = {key: key_node.start_mark.line + 1 for key, (key_node, _) in fields.items()}
     for key in fields:
@@ -307,12 +289,6 @@ def _date(top, key, found) -> Date | None:
 
 def _value(top, key):
     return construct(top[key][1]) if key in top else None
-
-
-def _mapping(node) -> dict:
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): (key, value) for key, value in node.value}
 
 
 def _d(line: int, code: str, message: str) -> Diagnostic:
