@@ -50,7 +50,7 @@ def test_every_front_matter_problem_is_logged_with_its_position(fixture_site):
     site = fixture_site(pages, plugins=PLUGINS)
     assert site.logs == [
         "WARNING:docs/bad.md:2:1: FM004 unknown front-matter key 'tile' (did you mean "
-        "'title'?); allowed keys: title, description, track, hide, search",
+        "'title'?); allowed keys: title, description, track, status, hide, search",
         "WARNING:docs/bad.md:3:8: FM003 unknown track 'alternative' (did you mean "
         "'alternate'?); use one of: actual, divergence, alternate, reference",
         "WARNING:docs/bad.md:4:1: FM002 front matter has no 'description'; add "

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from divergence.tracks.model import TRACKS
 
 REQUIRED_KEYS = ("description", "track")
-# Ours, plus Material's `title`, `hide` and `search` (search boost or exclusion).
-ALLOWED_KEYS = ("title", "description", "track", "hide", "search")
+# Ours (`status`: the claim status of the page's unmarked passages), plus Material's
+# `title`, `hide` and `search` (search boost or exclusion).
+ALLOWED_KEYS = ("title", "description", "track", "status", "hide", "search")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,15 @@ _SKIP_TAGS = {
     "kbd",
     "time",
 }
-_SKIP_CLASSES = {"footnote", "admonition-title", "dv-track"}
+# Labels that are ours, not prose: a claim-status marker, a contrast's title and labels.
+_SKIP_CLASSES = {
+    "footnote",
+    "admonition-title",
+    "dv-track",
+    "dv-claim",
+    "dv-contrast__title",
+    "dv-contrast__label",
+}
 
 
 @dataclass

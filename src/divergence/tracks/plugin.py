@@ -1,5 +1,7 @@
-"""MkDocs adapter: hand each page's track to the theme, which renders the badge.
+"""MkDocs adapter: hand each page's track and default claim status to the theme.
 
+The theme renders the badge (overrides/divergence/track-badge.html) and, under it, the
+kind of claim the page's unmarked passages make (overrides/divergence/claim-status.html).
 The front matter itself is validated by the checks (rules FM001-FM004), in the build and
 in `divergence check`.
 """
@@ -8,14 +10,34 @@ from __future__ import annotations
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from divergence.claims.model import LEGEND_ANCHOR, STATUSES, page_default
 from divergence.tracks.model import TRACKS
 
 
 class TracksPlugin(BasePlugin):
-    """Sets `divergence_track` for overrides/divergence/track-badge.html."""
+    """Sets `divergence_track` and `divergence_status` (and its legend) for the templates."""
 
     def on_page_context(self, context, /, *, page: Page, config, nav):
-        """Expose the page's track (or None when it has none) to the templates."""
+        """Expose the page's track and default status (None when it has no track)."""
         context["divergence_track"] = TRACKS.get(page.meta.get("track"))
+        context["divergence_status"] = page_default(page.meta)
+        context["divergence_statuses"] = list(STATUSES.values())
+        context["divergence_legend_url"] = _legend_url(page, nav)
         return context
+
+
+def _legend_url(page: Page, nav) -> str | None:
+    """The link from ``page`` to the legend on the home page, if the home page has it.
+
+    Every page is converted before any is rendered, so the home page's headings are known.
+    """
+    home = nav.homepage
+    if home is None or not _has_anchor(home.toc, LEGEND_ANCHOR):
+        return None
+    return f"{get_relative_url(home.url, page.url)}/#{LEGEND_ANCHOR}"
+
+
+def _has_anchor(items, anchor: str) -> bool:
+    return any(item.id == anchor or _has_anchor(item.children, anchor) for item in items)

@@ -3,6 +3,7 @@
 from divergence.checks.registry import Rule
 from divergence.checks.rules import (
     bibliography_syntax,
+    block_structure,
     built_link,
     citation_unknown_key,
     citation_unused_entry,
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     http_link.check,
     self_absolute_link.check,
     literal_block_syntax.check,
+    block_structure.check,
     snippet_missing.check,
     spelling.check,
     markdown_style.check,

@@ -2,6 +2,7 @@
 
 from divergence.checks.registry import rule
 from divergence.checks.schema import allowed_tracks
+from divergence.claims.model import STATUSES
 from divergence.diagnostics import Diagnostic, did_you_mean
 from divergence.frontmatter import FrontMatter
 from divergence.tracks.model import TRACKS
@@ -29,6 +30,17 @@ def check(project):
                 message = None
             if message:
                 yield Diagnostic(page.path, track.line, track.col, "FM003", message)
+        status = front.fields.get("status")
+        if status is not None and not (isinstance(status.value, str) and status.value in STATUSES):
+            kinds = ", ".join(STATUSES)
+            if isinstance(status.value, str):
+                message = (
+                    f"unknown claim status '{status.value}'"
+                    f"{did_you_mean(status.value, STATUSES)}; use one of: {kinds}"
+                )
+            else:
+                message = f"'status' must be one word, one of: {kinds}"
+            yield Diagnostic(page.path, status.line, status.col, "FM003", message)
         description = front.fields.get("description")
         if description is not None and not (
             isinstance(description.value, str) and description.value.strip()

@@ -14,7 +14,8 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # Code shows syntax on purpose: the guide's examples are not mistakes.
 _CODE = re.compile(r"<code\b.*?</code>", re.S)
-_MARKER = re.compile(r"^(///|!!!|\?\?\?\+?|===!?)(?=\s|$)")
+# Blocks nest with longer fences: a contrast opens with four slashes, its sides with three.
+_MARKER = re.compile(r"^(/{3,}|!!!|\?\?\?\+?|===!?)(?=\s|$)")
 _KIND = {
     "///": "a block",
     "!!!": "an admonition",
