@@ -36,6 +36,7 @@ markdown_extensions:
   - md_in_html
   - toc
   - pymdownx.blocks.admonition
+  - divergence.blocks.status
   - pymdownx.superfences
   - pymdownx.snippets:
       check_paths: true

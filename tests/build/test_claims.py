@@ -28,7 +28,7 @@ status: speculation
 The essay's speculation.
 
 /// status | documented
-A documented passage.
+A documented passage [@kotkin2014].
 ///
 
 !!! editor "Editor's note"
@@ -42,7 +42,7 @@ A documented passage.
 //// contrast | Who leads the party
 
 /// actual
-Stalin stays.
+Stalin stays [@kotkin2014].
 ///
 
 /// alternate
@@ -170,12 +170,15 @@ def test_an_invalid_contrast_is_reported_by_the_build_then_fails_it(fixture_site
         "WARNING:docs/bad.md:7:1: BL002 the contrast needs an 'actual' side, then an "
         "'alternate' side (found: actual); open each with '/// actual' or '/// alternate' and "
         "close it with '///'",
+        # The actual side is documented history, and cites nothing.
+        "WARNING:docs/bad.md:9:1: CL001 documented passage 'Stalin stays.' cites no source; "
+        "add [@key] or mark it with its real status (/// status | interpretation)",
         "WARNING:docs/bad.md:13:1: BL002 '/// alternate' is outside a contrast; put both sides "
         "inside '//// contrast | Title' ... '////'",
         "WARNING:docs/bad.md:17:1: BL002 unknown claim status 'speculative' (did you mean "
         "'speculation'?); use one of: documented, interpretation, speculation, editorial",
     ]
-    assert site.aborted == "Aborted with 4 warnings in strict mode!"
+    assert site.aborted == "Aborted with 5 warnings in strict mode!"
     # The text is all there, not dropped.
     text = site.soup("bad/index.html").select_one("article").get_text()
     assert "Stalin stays." in text and "Alone." in text

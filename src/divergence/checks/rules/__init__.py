@@ -13,6 +13,7 @@ from divergence.checks.rules import (
     data_schema,
     data_undefined_reference,
     data_yaml,
+    documented_uncited,
     front_matter_required,
     front_matter_unknown_key,
     front_matter_value,
@@ -65,4 +66,5 @@ RULES: tuple[Rule, ...] = (
     timeline_schema.check,
     timeline_counterpart.check,
     timeline_unsourced.check,
+    documented_uncited.check,
 )
