@@ -214,6 +214,13 @@ class Project:
     def page_by_docs_path(self, docs_path: str) -> Page | None:
         return next((page for page in self.all_pages if page.docs_path == docs_path), None)
 
+    def rendered_pages(self):
+        """(page, HTML) for each checked page that renders (the others: another rule says why)."""
+        for page in self.pages:
+            rendered = self.html_of(page)
+            if rendered:
+                yield page, rendered
+
     def html_of(self, page: Page) -> str | None:
         """The page's HTML (None when it cannot be rendered: another rule says why)."""
         if page.path not in self.html and self.renderer is not None:

@@ -23,10 +23,7 @@ _SOURCE = re.compile(rf'\s{SOURCE}="([^"]*)"')
     needs="html",
 )
 def check(project):
-    for page in project.pages:
-        rendered = project.html_of(page)
-        if not rendered:
-            continue
+    for page, rendered in project.rendered_pages():
         searched_from = page.body_start
         for flagged in _FLAGGED.finditer(rendered):
             source = _SOURCE.search(flagged.group(0))

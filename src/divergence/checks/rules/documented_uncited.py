@@ -26,10 +26,9 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}
     needs="html",
 )
 def check(project):
-    for page in project.pages:
-        rendered = project.html_of(page)
+    for page, rendered in project.rendered_pages():
         front = page.front_matter
-        if not rendered or not isinstance(front, FrontMatter):
+        if not isinstance(front, FrontMatter):
             continue
         default = page_default({key: field.value for key, field in front.fields.items()})
         finder = _Passages(default.id if default else None)

@@ -36,10 +36,7 @@ _EMPTY_ADMONITION = re.compile(
     needs="html",
 )
 def check(project):
-    for page in project.pages:
-        rendered = project.html_of(page)
-        if not rendered:
-            continue
+    for page, rendered in project.rendered_pages():
         searched_from = page.body_start
         for paragraph in _PARAGRAPH.finditer(rendered):
             text = html.unescape(_TAG.sub("", _CODE.sub("", paragraph.group(1))))
