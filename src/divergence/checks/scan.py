@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from divergence.checks.project import Page
+from divergence.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 # [text](target "title") and ![alt](src); the target may be wrapped in <...>.
 _INLINE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?(?P<target>[^)\s>]*)>?"
@@ -25,9 +24,6 @@ _REFERENCE_DEFINITION = re.compile(
 )
 _AUTOLINK = re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+)>")
 _HTML_URL_ATTRIBUTE = re.compile(r"\b(?:href|src)\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.I)
-# [@key] and [see @a; @b] citation blocks, as mkdocs-bibtex reads them.
-_CITATION_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\](?!\()")
-_CITATION_KEY = re.compile(r"(?:^|[\s;])@(?P<key>[\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -53,7 +49,7 @@ def prose_lines(page: Page) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for index in range(page.body_start, len(page.lines)):
         line = page.lines[index]
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
@@ -61,7 +57,7 @@ def prose_lines(page: Page) -> Iterator[tuple[int, str]]:
         if match:
             fence = match.group(1)
             continue
-        yield index + 1, _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
+        yield index + 1, INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
 
 
 def links(page: Page) -> Iterator[Link]:
@@ -86,6 +82,6 @@ def links(page: Page) -> Iterator[Link]:
 def citations(page: Page) -> Iterator[Citation]:
     """Every citation key of the page, where it is written."""
     for number, line in prose_lines(page):
-        for block in _CITATION_BLOCK.finditer(line):
-            for key in _CITATION_KEY.finditer(block.group(1)):
+        for block in CITATION_BLOCK.finditer(line):
+            for key in CITATION_KEY.finditer(block.group(1)):
                 yield Citation(number, block.start(1) + key.start("key"), key.group("key"))

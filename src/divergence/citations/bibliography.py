@@ -6,14 +6,9 @@ footnotes on other pages, which do not exist on the bibliography page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# [@key] and [see @a; @b], as mkdocs-bibtex reads them (code is guarded separately).
-_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\](?!\()")
-_KEY = re.compile(r"(?:^|[\s;])@([\w-]+)")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+from divergence.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
 
 
 @dataclass(frozen=True)
@@ -30,14 +25,14 @@ def cited_keys(markdown: str) -> list[str]:
     keys: dict[str, None] = {}
     fence = None
     for line in markdown.splitlines():
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence or match:
             if match and (fence is None or match.group(1)[0] == fence[0]):
                 fence = None if fence else match.group(1)
             continue
-        line = _INLINE_CODE.sub("", line)
-        for block in _BLOCK.finditer(line):
-            keys.update(dict.fromkeys(_KEY.findall(block.group(1))))
+        line = INLINE_CODE.sub("", line)
+        for block in CITATION_BLOCK.finditer(line):
+            keys.update(dict.fromkeys(CITATION_KEY.findall(block.group(1))))
     return list(keys)
 
 

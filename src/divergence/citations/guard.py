@@ -10,16 +10,12 @@ visible on the page, and rule CT001 reports it with its position.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
+
+from divergence.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
 
 # U+E000 (private use) never appears in our text; it stands for '@' while bibtex runs.
 PLACEHOLDER = "\ue000"
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-_CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?!\()")
-# The keys of a citation block, as mkdocs-bibtex reads them ([@a], [see @a; @b]).
-_KEY = re.compile(r"(?:^|[\s;\[])@([\w-]+)")
 
 
 def protect(markdown: str, known_keys: Collection[str] | None = None) -> str:
@@ -27,19 +23,19 @@ def protect(markdown: str, known_keys: Collection[str] | None = None) -> str:
     lines = markdown.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence:
-            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
             else:
                 lines[index] = _hide(line)
             continue
         if match:
-            fence = match.group(2)
+            fence = match.group(1)
             continue
-        line = _INLINE_CODE.sub(lambda m: _hide(m.group()), line)
+        line = INLINE_CODE.sub(lambda m: _hide(m.group()), line)
         if known_keys is not None:
-            line = _CITATION.sub(lambda m: _hide_unknown(m.group(), known_keys), line)
+            line = CITATION_BLOCK.sub(lambda m: _hide_unknown(m.group(), known_keys), line)
         lines[index] = line
     return "\n".join(lines)
 
@@ -50,11 +46,11 @@ def restore(html: str) -> str:
 
 
 def _hide(text: str) -> str:
-    return _CITATION.sub(lambda m: m.group().replace("@", PLACEHOLDER), text)
+    return CITATION_BLOCK.sub(lambda m: m.group().replace("@", PLACEHOLDER), text)
 
 
 def _hide_unknown(block: str, known_keys: Collection[str]) -> str:
-    keys = _KEY.findall(block)
+    keys = CITATION_KEY.findall(block)
     if all(key in known_keys for key in keys):
         return block
     return block.replace("@", PLACEHOLDER)

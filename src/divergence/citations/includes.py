@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from divergence.markdown_syntax import FENCE
+
 _SNIPPET = re.compile(
     r"^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(?P<q>[\"'])(?P<name>[^\"':]+)(?P=q)[ \t]*$"
 )
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def inline_snippets(markdown: str, bases: list[Path], depth: int = 0) -> str:
@@ -24,7 +25,7 @@ def inline_snippets(markdown: str, bases: list[Path], depth: int = 0) -> str:
     """
     out, fence = [], None
     for line in markdown.split("\n"):
-        fence_match = _FENCE.match(line)
+        fence_match = FENCE.match(line)
         if fence or fence_match:
             if fence_match and (fence is None or fence_match.group(1)[0] == fence[0]):
                 fence = None if fence else fence_match.group(1)
