@@ -10,6 +10,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # tests/browser drive Debian's Chromium: Playwright cannot download a browser here.
 CHROMIUM := /usr/bin/chromium
+# axe-core, vnu-jar (Nu Html Checker) and Lighthouse, exact versions from package-lock.json.
+NODE_STAMP := node_modules/.installed
 # Material prints an end-of-life notice on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -23,8 +25,15 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(STAMP) $(CHROMIUM) lint check
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) lint check
 	$(BIN)/python -m pytest
+
+# Node.js (20) and Java (for the Nu checker) come from Debian when the machine lacks them.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm)
+	@command -v java >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless)
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
@@ -56,7 +65,7 @@ lock: $(STAMP)
 	  --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules
 
 # Build time of the site against a plain Material build of the same pages (prints figures).
 bench: $(STAMP)
