@@ -36,7 +36,11 @@ def _legend_url(page: Page, nav) -> str | None:
     home = nav.homepage
     if home is None or not _has_anchor(home.toc, LEGEND_ANCHOR):
         return None
-    return f"{get_relative_url(home.url, page.url)}/#{LEGEND_ANCHOR}"
+    url = get_relative_url(home.url, page.url)
+    # A directory URL ('..') needs its slash; the offline build's 'index.html' must not get one.
+    if not url.endswith((".html", "/")):
+        url += "/"
+    return f"{url}#{LEGEND_ANCHOR}"
 
 
 def _has_anchor(items, anchor: str) -> bool:

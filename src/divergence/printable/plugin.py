@@ -1,0 +1,123 @@
+"""MkDocs adapter: append the essay's pages, in nav order, to the single page (print.md).
+
+Runs in `on_env`, when every page has been converted and none rendered yet, so that each
+part is its page's finished content and the single page then renders like any other
+(table of contents, "Last updated", "Cite this page"). The page stays out of the nav and
+out of search, where it would repeat every passage of the essay.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from divergence.claims.model import page_default
+from divergence.printable.model import Addresses, PrintableConfig, part_id, selects
+from divergence.printable.render import rewrite
+from divergence.tracks.model import TRACKS
+
+log = logging.getLogger("mkdocs.plugins.divergence")
+# Set by mkdocs-git-revision-date-localized; the single page changes when any part does.
+_GIT = "git_revision_date_localized"
+
+
+class PrintablePlugin(BasePlugin[PrintableConfig]):
+    """The whole essay on one page, to print or save as PDF."""
+
+    def on_config(self, config):
+        # `mkdocs serve` keeps this object between builds.
+        self._nav = None
+
+    def on_files(self, files, /, *, config):
+        file = files.get_file_from_path(self.config.page)
+        if file is None:
+            log.warning(
+                "divergence/printable: the page '%s' is not in docs/; add it (front matter, "
+                "title and introduction) or change the plugin's `page` option",
+                self.config.page,
+            )
+        else:
+            # Reached from a link on the home page, not from the nav, which it would repeat.
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
+    def on_nav(self, nav, /, *, config, files):
+        self._nav = nav
+        return nav
+
+    def on_env(self, env, /, *, config, files):
+        file = files.get_file_from_path(self.config.page)
+        if file is None or file.page is None or self._nav is None:
+            return env
+        page = file.page
+        pages = [p for p in self._nav.pages if selects(self.config.parts, p.file.src_uri)]
+        for pattern in self.config.parts:
+            if not any(selects([pattern], p.file.src_uri) for p in pages):
+                log.warning(
+                    "divergence/printable: '%s' in `parts` matches no page in the nav", pattern
+                )
+        ids = {p.file.src_uri: part_id(p.file.src_uri) for p in pages}
+        addresses = Addresses.of(
+            page.url,
+            ((f.page.url, ids.get(f.src_uri)) for f in files.documentation_pages() if f.page),
+        )
+        parts = [self._part(p, ids[p.file.src_uri], addresses) for p in pages]
+        template = env.get_template("divergence/printable-parts.html")
+        page.content = (page.content or "") + template.render(parts=parts, config=config)
+        page.toc = _toc(page.toc, parts)
+        _latest_git_date(page, pages)
+        return env
+
+    def _part(self, page, prefix, addresses):
+        # Top-level pages and section index pages under the title; a section's pages below.
+        depth = len(page.ancestors) - (1 if page.is_index and page.ancestors else 0)
+        status = page_default(page.meta)
+        rewritten = rewrite(
+            page.content or "",
+            prefix=prefix,
+            link=lambda href: addresses.link(href, page.url, prefix),
+            shift=1 + depth,
+            status=status.id if status else None,
+        )
+        return {
+            "id": prefix,
+            "top": depth == 0,
+            "shift": 1 + depth,
+            "page": page,
+            "title": page.title,
+            "url": page.canonical_url or addresses.relative(page.url),
+            "track": TRACKS.get(page.meta.get("track")),
+            "status": status,
+            "heading": rewritten.heading,
+            "heading_id": rewritten.heading_id,
+            "body": rewritten.body,
+        }
+
+
+def _toc(toc, parts) -> TableOfContents:
+    """The single page's own headings, then each part's, nested as the parts are."""
+    items = list(toc or [])
+    top = items[0].children if items and items[0].level == 1 else items
+    for part in parts:
+        for item in part["page"].toc:
+            entry = _copy(item, part["id"], part["shift"])
+            (top if part["top"] or not top else top[-1].children).append(entry)
+    return TableOfContents(items)
+
+
+def _copy(item: AnchorLink, prefix: str, shift: int) -> AnchorLink:
+    copy = AnchorLink(item.title, f"{prefix}--{item.id}", min(item.level + shift, 6))
+    copy.children = [_copy(child, prefix, shift) for child in item.children]
+    return copy
+
+
+def _latest_git_date(page, parts) -> None:
+    """Date the single page by its most recently changed part, or by itself if later."""
+    raw = f"{_GIT}_raw_iso_date"
+    dated = [p for p in [page, *parts] if p.meta.get(raw)]
+    latest = max(dated, key=lambda p: p.meta[raw], default=page)
+    if latest is not page:
+        page.meta.update({k: v for k, v in latest.meta.items() if k.startswith(_GIT)})
