@@ -25,6 +25,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# A copy to read without a server, search included: open site-offline/index.html. Material's
+# offline plugin links to .html files there; the published build keeps directory URLs.
+.PHONY: offline
+offline: $(STAMP)
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) lint check
 	$(BIN)/python -m pytest
 
