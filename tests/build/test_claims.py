@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 
 from essay_text import normalise
 from sitebuild import REPO
@@ -189,13 +190,19 @@ def test_the_404_page_has_no_claim_status(fixture_site):
     assert site.soup("404.html").select(".dv-claims") == []
 
 
-def test_our_own_css_and_javascript_stay_within_6_kb_gzip():
-    """DESIGN.md's budget, for the files as served (each compressed on its own)."""
-    assets = [
-        REPO / "docs/assets/stylesheets/divergence.css",
-        *sorted((REPO / "docs/assets/javascripts").glob("*.js")),
+def test_our_own_css_and_javascript_stay_within_6_kb_gzip(real_site):
+    """DESIGN.md's budget, as a page serves them: each file compressed on its own."""
+    page = real_site.soup("index.html")
+    ours = [
+        *(link["href"] for link in page.select("link[rel=stylesheet]")),
+        *(script["src"] for script in page.select("script[src]")),
     ]
-    sizes = {path.name: len(gzip.compress(path.read_bytes(), 9)) for path in assets}
+    # Material's own files carry a content hash in their names.
+    ours = [url for url in ours if not re.search(r"\.[0-9a-f]{8}\.min\.", url)]
+    assert sorted(ours) == ["assets/javascripts/claims.js", "assets/stylesheets/divergence.css"]
+    served = {url: (real_site.site_dir / url).read_bytes() for url in ours}
+    served["inline lazy search"] = page.select_one("script#dv-lazy-search").string.encode()
+    sizes = {name: len(gzip.compress(data, 9)) for name, data in served.items()}
     assert sum(sizes.values()) <= 6 * 1024, sizes
 
 

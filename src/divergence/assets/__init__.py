@@ -1,0 +1,1 @@
+"""Our own stylesheets and scripts, served minified (the sources keep their comments)."""
