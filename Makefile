@@ -73,6 +73,14 @@ lock: $(STAMP)
 clean:
 	rm -rf $(VENV) site node_modules
 
-# Build time of the site against a plain Material build of the same pages (prints figures).
-bench: $(STAMP)
-	$(BIN)/python benchmarks/build_time.py
+# Build time against a plain Material build of the same pages, cost per page with 100, 500
+# and 1000 synthetic pages, mkdocs serve's edit-to-reload latency. Prints figures (BENCHMARKS.md);
+# options after ARGS=, e.g. make bench ARGS="--only scaling --quick".
+bench: $(STAMP) $(CHROMIUM)
+	$(BIN)/python benchmarks/bench.py $(ARGS)
+
+# Lighthouse (mobile and desktop) on each page type and the page weight of every page on a
+# first visit, beside a plain Material build; prints figures against DESIGN.md's budgets.
+.PHONY: audit
+audit: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
+	$(BIN)/python benchmarks/audit.py $(ARGS)

@@ -9,74 +9,57 @@ process each, so that both see the same machine state, and reports medians and t
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-import yaml
+from common import MKDOCS, REPO, plain_config, timed
 
-REPO = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+BUDGET_RATIO = 1.3
 
 
-def plain_config(workdir: Path) -> Path:
-    """A mkdocs.yml with Material and the same pages, nothing of ours and no bibtex."""
-    config = {
-        "site_name": "Plain",
-        "docs_dir": str(REPO / "docs"),
-        "theme": {"name": "material", "font": False},
-        "markdown_extensions": [
-            "abbr",
-            "admonition",
-            "attr_list",
-            "def_list",
-            "footnotes",
-            "md_in_html",
-            "tables",
-            "toc",
-            "pymdownx.details",
-            "pymdownx.superfences",
-        ],
+def measure(runs: int) -> dict:
+    """Medians of ``runs`` paired builds (after one warm-up each) and their ratio."""
+    workdir = Path(tempfile.mkdtemp(prefix="divergence-bench-"))
+    try:
+        build = [*MKDOCS, "build", "--quiet"]
+        plain = [*build, "-f", str(plain_config(workdir)), "-d", str(workdir / "plain")]
+        ours = [*build, "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(workdir / "ours")]
+        timed(plain), timed(ours)  # warm the file cache and the byte-code
+        pairs = [(timed(plain), timed(ours)) for _ in range(runs)]
+    finally:
+        shutil.rmtree(workdir)
+    plain_median = statistics.median(p for p, _ in pairs)
+    ours_median = statistics.median(o for _, o in pairs)
+    return {
+        "pages": len(list((REPO / "docs").rglob("*.md"))),
+        "runs": runs,
+        "plain": plain_median,
+        "ours": ours_median,
+        "ratio": ours_median / plain_median,
+        "paired": statistics.median(o / p for p, o in pairs),
     }
-    path = workdir / "plain.yml"
-    path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    return path
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, cwd=REPO, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
-    return time.perf_counter() - start
+def report(figures: dict) -> None:
+    verdict = "met" if figures["ratio"] <= BUDGET_RATIO else "NOT met"
+    print(
+        f"\nBuild time: {figures['pages']} Markdown pages in docs/ (ours adds the generated "
+        f"pages); {figures['runs']} paired runs after one warm-up each"
+    )
+    print(f"plain Material build: median {figures['plain']:.3f} s")
+    print(f"our strict build:     median {figures['ours']:.3f} s")
+    print(
+        f"ratio of medians: {figures['ratio']:.2f} x (median of paired ratios "
+        f"{figures['paired']:.2f} x); budget {BUDGET_RATIO:.2f} x: {verdict}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="divergence-bench-"))
-    try:
-        plain = [*MKDOCS, "-f", str(plain_config(workdir)), "-d", str(workdir / "plain")]
-        ours = [*MKDOCS, "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(workdir / "ours")]
-        timed(plain), timed(ours)  # warm the file cache and the byte-code
-        pairs = [(timed(plain), timed(ours)) for _ in range(args.runs)]
-    finally:
-        shutil.rmtree(workdir)
-    plain_median = statistics.median(p for p, _ in pairs)
-    ours_median = statistics.median(o for _, o in pairs)
-    ratios = [o / p for p, o in pairs]
-    pages = len(list((REPO / "docs").rglob("*.md")))
-    print(f"pages: {pages}; runs: {args.runs} (after one warm-up each)")
-    print(f"plain Material build: median {plain_median:.3f} s")
-    print(f"our strict build:     median {ours_median:.3f} s")
-    print(
-        f"ratio of medians: {ours_median / plain_median:.2f} x "
-        f"(median of paired ratios {statistics.median(ratios):.2f} x, budget 1.30 x)"
-    )
+    report(measure(parser.parse_args().runs))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,177 @@
+"""Page weight of a first visit of every page, in headless Chromium with an empty cache.
+
+Used by audit.py. The static host counts what it sends (requests, bytes before and after
+gzip), which also covers the search worker's fetches; Playwright watches for requests to
+any other origin.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+from common import CHROMIUM, CHROMIUM_ARGS, REPO, Served, StaticHost, table
+
+BUDGET_GZIP_KB = 100
+BUDGET_REQUESTS = 8
+BUDGET_OWN_KB = 6
+GZIP_LEVEL = 6
+
+
+@dataclass
+class Visit:
+    path: str
+    log: list[Served]
+    foreign: list[str]
+    # Responses sent before the load event: the page itself, without what Material
+    # fetches afterwards (search worker and index, the sitemap for instant navigation).
+    at_load: list[Served]
+
+    @property
+    def requests(self) -> int:
+        return len(self.log) + len(self.foreign)
+
+    @property
+    def raw(self) -> int:
+        return sum(s.raw_bytes for s in self.log)
+
+    @property
+    def sent(self) -> int:
+        return sum(s.sent_bytes for s in self.log)
+
+    def own(self, paths: set[str]) -> int:
+        return sum(s.sent_bytes for s in self.log if s.path in paths)
+
+
+def own_asset_paths() -> set[str]:
+    """URL paths of our CSS and JS: what docs/assets/ holds (the theme's are elsewhere)."""
+    docs = REPO / "docs"
+    return {
+        "/" + p.relative_to(docs).as_posix()
+        for p in (docs / "assets").rglob("*")
+        if p.suffix in (".css", ".js")
+    }
+
+
+def visit_all(site, host: StaticHost, browser) -> list[Visit]:
+    visits = []
+    for path in site.pages:
+        context = browser.new_context()  # an empty cache: a first visit
+        page = context.new_page()
+        foreign: list[str] = []
+        page.on(
+            "request",
+            lambda r, foreign=foreign: (
+                None if r.url.startswith((site.url, "data:", "blob:")) else foreign.append(r.url)
+            ),
+        )
+        host.take_log()
+        page.goto(site.url + path, wait_until="load")
+        at_load = host.take_log()
+        page.wait_for_load_state("networkidle")
+        context.close()
+        visits.append(Visit(path, at_load + host.take_log(), foreign, at_load))
+    return visits
+
+
+def render_blocking(html_file) -> set[str]:
+    """URL paths the browser must fetch before it can paint: stylesheets and classic
+    scripts in <head> (Material puts its scripts at the end of <body>)."""
+    head = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").head
+    found = {link["href"] for link in head.find_all("link", rel="stylesheet")}
+    found |= {
+        s["src"]
+        for s in head.find_all("script", src=True)
+        if not s.has_attr("async") and not s.has_attr("defer") and s.get("type") != "module"
+    }
+    return {"/" + href.split("://", 1)[-1].split("/", 1)[-1].lstrip("./") for href in found}
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def run_all(ours, plain, page_types) -> None:
+    from playwright.sync_api import sync_playwright
+
+    own = own_asset_paths()
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for site in (ours, plain):
+                print(f"  first visits of {len(site.pages)} pages: {site.name}", flush=True)
+                with StaticHost(site.folder, site.port, GZIP_LEVEL) as host:
+                    results[site.name] = visit_all(site, host, browser)
+        finally:
+            browser.close()
+    mine = {v.path: v for v in results[ours.name]}
+    theirs = {v.path: v for v in results[plain.name]}
+    labels = {path: label for label, path in page_types}
+    rows = []
+    for path, v in mine.items():
+        p = theirs.get(path)
+        within = v.sent <= BUDGET_GZIP_KB * 1024 and v.requests <= BUDGET_REQUESTS
+        rows.append(
+            [
+                f"/{path}" + (f" ({labels[path]})" if path in labels else ""),
+                str(v.requests),
+                kb(v.raw),
+                kb(v.sent),
+                f"{len(v.at_load)} / {kb(sum(s.sent_bytes for s in v.at_load))}",
+                kb(v.own(own)),
+                str(len(v.foreign)),
+                "met" if within and not v.foreign else "NOT met",
+                f"{p.requests} / {kb(p.sent)}" if p else "–",
+                f"{v.sent / p.sent:.2f} x" if p else "–",
+            ]
+        )
+    print(
+        f"\nPage weight of a first visit (empty cache, until the network is idle; gzip level "
+        f"{GZIP_LEVEL}; KB = 1024 bytes of response bodies, headers not counted).\nBudget: at "
+        f"most {BUDGET_GZIP_KB} KB gzip in at most {BUDGET_REQUESTS} requests; our own CSS+JS "
+        f"at most {BUDGET_OWN_KB} KB gzip; no request to another origin.\n"
+    )
+    header = ["page", "requests", "raw KB", "gzip KB", "before load: requests / gzip KB"]
+    header += ["own CSS+JS gzip KB", "other origins", "budget", "plain: requests / gzip KB"]
+    print(table(rows, [*header, "gzip vs plain"]))
+    for name, visits in results.items():
+        sent = sorted(v.sent for v in visits)
+        print(
+            f"\n{name}: {len(visits)} pages; gzip KB min {kb(sent[0])}, median "
+            f"{kb(sent[len(sent) // 2])}, max {kb(sent[-1])}; requests max "
+            f"{max(v.requests for v in visits)}; requests to other origins "
+            f"{sum(len(v.foreign) for v in visits)}"
+        )
+    for site, visits in ((ours, mine), (plain, theirs)):
+        blocking = render_blocking(site.folder / "index.html")
+        print(f"\nRequests of a first visit of the home page, {site.name}:\n")
+        before = {id(s) for s in visits[""].at_load}
+        rows = [
+            [
+                s.path,
+                str(s.status),
+                kb(s.raw_bytes),
+                kb(s.sent_bytes),
+                "before load" if id(s) in before else "after load",
+                "yes" if s.path in blocking else "",
+            ]
+            for s in visits[""].log
+        ]
+        rows += [[url, "other origin", "", "", "", ""] for url in visits[""].foreign]
+        print(table(rows, ["path", "status", "raw KB", "gzip KB", "when", "render-blocking"]))
+    sizes = []
+    for url_path in sorted(own):
+        body = (REPO / "docs" / url_path.lstrip("/")).read_bytes()
+        sizes.append((url_path, len(body), len(gzip.compress(body, GZIP_LEVEL, mtime=0))))
+    total = sum(s[2] for s in sizes)
+    verdict = "met" if total <= BUDGET_OWN_KB * 1024 else "NOT met"
+    print(f"\nOur own CSS and JS (docs/assets/; budget {BUDGET_OWN_KB} KB gzip: {verdict}):\n")
+    rows = [[path, kb(raw), kb(packed)] for path, raw, packed in sizes]
+    print(
+        table(
+            [*rows, ["total", kb(sum(s[1] for s in sizes)), kb(total)]],
+            ["file", "raw KB", "gzip KB"],
+        )
+    )
