@@ -9,15 +9,16 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGE = "actual-history/"
+PAGE = "aftermath/party-dynamics/"
 PRINT = "print/"
-# Material's header (search, palette toggle), tabs, both sidebars, footer,
+# Material's header (search, palette toggle), tabs, breadcrumbs, both sidebars, footer,
 # back-to-top and edit buttons, and our claim filter: none of them is any use on paper.
 CHROME = {
     "header": ".md-header",
     "search": ".md-search",
     "palette toggle": "[data-md-component=palette]",
     "tabs": ".md-tabs",
+    "breadcrumbs": ".md-path",
     "navigation": ".md-sidebar--primary",
     "table of contents": ".md-sidebar--secondary",
     "footer": ".md-footer",
@@ -56,7 +57,7 @@ def shown(page, selector):
 def test_print_hides_the_chrome_and_keeps_the_text_notes_and_citation(page, site_url):
     page.goto(site_url + PAGE)
     assert {name: shown(page, s) for name, s in CHROME.items()} == dict.fromkeys(CHROME, True) | {
-        # The back-to-top button appears only after scrolling up.
+        # The back-to-top button shows only after scrolling up.
         "back to top": shown(page, CHROME["back to top"]),
     }
     page.emulate_media(media="print")
@@ -94,7 +95,7 @@ def test_print_spells_out_each_parts_address_and_no_other_link(page, site_url):
         """() => {
           const after = a => getComputedStyle(a, "::after").content;
           return {
-            online: after(document.querySelector("#actual-history .dv-claims__default a")),
+            online: after(document.querySelector("#actual-history .dv-print__about a")),
             note: after(document.querySelector(".footnote a[href^='http']")),
             term: after(document.querySelector("article a.dv-term")),
           };

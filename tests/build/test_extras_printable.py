@@ -119,15 +119,15 @@ def test_each_part_says_which_history_and_where_it_is_online(fixture_site):
     part = soup.select_one("section#part-economy")
     assert part["aria-labelledby"] == "part-economy--economic-policy"
     assert part.select_one(".dv-track__label").get_text() == "Alternate history"
-    about = " ".join(part.select_one(".dv-claims__default").get_text().split())
+    about = " ".join(part.select_one(".dv-print__about").get_text().split())
     assert about == (
         "Unless marked otherwise, passages in this part are: Counterfactual speculation. "
         "Online: Economy"
     )
-    online = part.select_one(".dv-claims__default a")["href"]
+    online = part.select_one(".dv-print__about a")["href"]
     assert online == "https://example.org/essay/part/economy/"
     # Its unmarked passages carry the page's default, so the reader's filter still works.
-    assert part.select_one(".dv-claims ~ p")["data-divergence-status"] == "speculation"
+    assert part.select_one(".dv-print__about ~ p")["data-divergence-status"] == "speculation"
     # The single page itself has one badge, and its own status line first.
     assert len(soup.select("article [data-divergence-track]")) == 1
 
