@@ -126,54 +126,63 @@ def _item(item: dict) -> str:
 
 
 def run_all(sites, page_types, workdir: Path, form_factors: list[str]) -> None:
-    """Run Lighthouse on each site's page types and print the scores and the findings."""
+    """Run Lighthouse on each site's page types and print the scores and the findings.
+
+    Ours and plain Material run one after the other for each page and form factor, so
+    that both meet the same load on the machine.
+    """
     rows = []
-    # (site, category, weight, id, title, details) -> [(page, form, score)]
+    # (site, category, weight, id, title) -> [(where, score and value, details)]
     failures: dict[tuple, list] = defaultdict(list)
-    errors: dict[tuple, list] = defaultdict(list)
+    # error message -> (audits, runs)
+    errors: dict[str, tuple[set, set]] = defaultdict(lambda: (set(), set()))
     warnings: Counter = Counter()
-    benchmark_index = []
-    for site in sites:
-        for label, path in page_types:
-            if not site.has(path):
-                continue
-            for form in form_factors:
+    for label, path in page_types:
+        for form in form_factors:
+            for site in sites:
+                if not site.has(path):
+                    continue
                 slug = path.strip("/").replace("/", "_") or "home"
                 out = workdir / f"{site.name.split()[0]}-{slug}-{form}.json"
                 print(f"  lighthouse {form:7} {site.name}: /{path}", flush=True)
                 missing = label == "404"
                 report = run(site.url + path, form == "desktop", out, missing_page=missing)
-                where = f"{label} /{path} {form}"
+                where = f"{label} {form}"
                 if isinstance(report, str):
-                    rows.append([site.name, label, form, *["no result"] * 4])
-                    errors[(site.name, "run", report)].append(where)
+                    rows.append([label, form, site.name, *["no result"] * 7])
+                    errors[report][0].add("the whole run")
+                    errors[report][1].add(f"{site.name}: {where}")
                     continue
-                rows.append([site.name, label, form, *scores(report)])
+                audits = report["audits"]
+                rows.append(
+                    [
+                        label,
+                        form,
+                        site.name,
+                        *scores(report),
+                        audits["total-blocking-time"].get("displayValue", ""),
+                        audits["largest-contentful-paint"].get("displayValue", ""),
+                        f"{report['environment'].get('benchmarkIndex', 0):.0f}",
+                    ]
+                )
                 warnings.update(w.split(". ")[0] for w in report.get("runWarnings", []))
-                benchmark_index.append(report["environment"].get("benchmarkIndex", 0))
                 failed, errored = audits_of(report)
                 for category, weight, audit in failed:
-                    key = (
-                        site.name,
-                        category,
-                        weight,
-                        audit["id"],
-                        audit["title"],
-                        tuple(describe(audit)),
-                    )
-                    value = audit.get("displayValue", "")
-                    failures[key].append(f"{where} (score {audit['score']:.2f} {value})".strip())
+                    key = (site.name, category, weight, audit["id"], audit["title"])
+                    value = f"{audit['score']:.2f} {audit.get('displayValue', '')}".strip()
+                    failures[key].append((where, value, tuple(describe(audit))))
                 for _, _, audit in errored:
                     message = " ".join(str(audit.get("errorMessage", "")).split())[:200]
-                    errors[(site.name, audit["id"], message)].append(where)
-    print("\nLighthouse 12.2.3 scores (budget: 100 in each category, mobile and desktop)\n")
-    print(table(rows, ["build", "page", "form factor", *CATEGORIES]))
-    if benchmark_index:
-        print(
-            f"\nLighthouse's CPU benchmark index of this machine: median "
-            f"{sorted(benchmark_index)[len(benchmark_index) // 2]:.0f} (lower is slower; the "
-            "performance score depends on it and on the load others put on the machine)"
-        )
+                    errors[message][0].add(audit["id"])
+                    errors[message][1].add(f"{site.name}: {where}")
+    print(
+        "\nLighthouse 12.2.3 scores (budget: 100 in each category, mobile and desktop). "
+        "TBT and LCP weigh most in the performance score; 'CPU' is Lighthouse's benchmark "
+        "index of the machine during the run (lower is slower: the performance score falls "
+        "when others load the machine).\n"
+    )
+    header = ["page", "form factor", "build", *CATEGORIES, "TBT", "LCP", "CPU"]
+    print(table(rows, header))
     for warning, count in warnings.items():
         print(f"run warning ({count} runs): {warning}")
     for weighted in (True, False):
@@ -184,16 +193,24 @@ def run_all(sites, page_types, workdir: Path, form_factors: list[str]) -> None:
         )
         found = sorted(
             (item for item in failures.items() if (item[0][2] > 0) == weighted),
-            key=lambda item: (item[0][0], -item[0][2], item[0][3], item[0][5]),
+            key=lambda item: (item[0][0], -item[0][2], item[0][3]),
         )
-        for (site, category, weight, audit_id, title, details), where in found:
+        for (site, category, weight, audit_id, title), runs in found:
             print(f"\n{site}: [{category}, weight {weight}] {audit_id} — {title}")
-            print("  on: " + "; ".join(where))
-            for line in details:
-                print(f"    {line}")
+            print("  on: " + "; ".join(f"{where} ({value})" for where, value, _ in runs))
+            shown: dict[tuple, list] = defaultdict(list)
+            for where, _, details in runs:
+                if details:
+                    shown[details].append(where)
+            # Diagnostics: what the first run points at is enough.
+            for details, where in list(shown.items())[: None if weighted else 1]:
+                print(f"  {'details' if weighted else 'e.g.'} ({'; '.join(where)}):")
+                for line in details:
+                    print(f"    {line}")
         if not found:
             print("\nnone")
     if errors:
         print("\nAudits Lighthouse could not compute (a tool problem, not a finding on the site):")
-        for (site, audit_id, message), where in sorted(errors.items()):
-            print(f"\n{site}: {audit_id}: {message}\n  on {len(where)} runs: {'; '.join(where)}")
+        for message, (audit_ids, runs) in sorted(errors.items()):
+            print(f"\n{message}\n  audits: {', '.join(sorted(audit_ids))}")
+            print(f"  on {len(runs)} of {len(rows)} runs: {'; '.join(sorted(runs))}")
