@@ -11,7 +11,8 @@ when it cannot run (the strict build fails, Chromium or Lighthouse is missing).
 3. Page weight of every page on a first visit (empty cache, until the network is idle) in
    headless Chromium: requests, bytes before and after gzip, our own CSS and JS.
 
-    .venv/bin/python benchmarks/audit.py [--only lighthouse|weight] [--quick]
+    .venv/bin/python benchmarks/audit.py [--only lighthouse|weight] [--quick] [--runs 3]
+        [--pages home,glossary] [--reports DIR]
 """
 
 from __future__ import annotations
@@ -108,6 +109,9 @@ def main() -> int:
         "--pages", help="Lighthouse only on these page types, e.g. 'home,glossary,404'"
     )
     parser.add_argument("--reports", type=Path, help="keep Lighthouse's JSON reports here")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="Lighthouse runs per page, the median reported"
+    )
     args = parser.parse_args()
     if args.reports:
         args.reports.mkdir(parents=True, exist_ok=True)
@@ -132,7 +136,7 @@ def main() -> int:
             forms = ["mobile"] if args.quick else ["mobile", "desktop"]
             sites = [ours] if args.quick else [ours, plain]
             with StaticHost(ours.folder, ours.port), StaticHost(plain.folder, plain.port):
-                lighthouse_runs.run_all(sites, types, args.reports or workdir, forms)
+                lighthouse_runs.run_all(sites, types, args.reports or workdir, forms, args.runs)
     return 0
 
 
