@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from mkdocs.config import config_options as c
@@ -48,6 +48,8 @@ class Addresses:
     # Every page's URL by its normalised form; the parts' also give their part id.
     pages: dict[str, str]
     parts: dict[str, str]
+    # The same links recur on every page (people, terms): each is worked out once.
+    _seen: dict[tuple[str, str, str], str] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, here: str, pages: Iterable[tuple[str, str | None]]) -> Addresses:
@@ -66,6 +68,12 @@ class Addresses:
         anchor on this page; any other link inside the site is made relative to this page.
         Links elsewhere (a scheme, '//' or '/') stay as they are.
         """
+        key = (href, source, prefix)
+        if key not in self._seen:
+            self._seen[key] = self._link(href, source, prefix)
+        return self._seen[key]
+
+    def _link(self, href: str, source: str, prefix: str) -> str:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or href.startswith("/"):
             return href

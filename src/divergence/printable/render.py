@@ -5,8 +5,8 @@ counters of two pages never collide; every link is re-pointed (model.Addresses);
 move down a level or two under the single page's title; and each top-level passage carries
 its claim status, which on its own page it took from the page's default.
 
-Python-Markdown and our plugins write well-formed HTML with escaped attribute values, and
-text never holds a raw '<', so rewriting the tags one by one is safe.
+Python-Markdown and our plugins write well-formed HTML whose text never holds a raw '<'
+and whose attribute values never hold a raw '>', so rewriting the tags one by one is safe.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_TAG = re.compile(
-    r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)"""
-    r"""((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>"""
-)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_HEADING = re.compile(r"h[1-6]")
+# A tag worth parsing: it names an id, refers to one, or links (most tags do none of these).
+_REFERS = re.compile(
+    r"\s(?:id|for|href|src|headers|aria-(?:labelledby|describedby|controls|owns))="
+)
+_HEADINGS = {f"h{level}" for level in range(1, 7)}
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 # Attributes naming one id, and those naming a space-separated list of ids.
 _ID = {"id", "for"}
@@ -30,6 +31,7 @@ _URL = {"href", "src"}
 # The blocks that claims.js treats as passages taking the page's default status.
 _PASSAGE_TAGS = {"p", "ul", "ol", "dl", "blockquote", "pre", "table", "details"}
 _PASSAGE_CLASSES = {"highlight", "admonition", "grid"}
+_MAYBE_PASSAGE = {*_PASSAGE_TAGS, "div"}
 STATUS = "data-divergence-status"
 
 
@@ -57,17 +59,26 @@ def rewrite(
     heading_end = None
     heading_id = None
     for match in _TAG.finditer(content):
-        closing, name, attributes, self_closing = match.groups()
+        closing, name, attributes = match.groups()
+        self_closing = attributes.endswith("/")
+        if self_closing:
+            attributes = attributes[:-1]
         name = name.lower()
-        if _HEADING.fullmatch(name):
+        if name in _HEADINGS:
             name = f"h{min(int(name[1]) + shift, 6)}"
         out.append(content[position : match.start()])
         position = match.end()
         if closing:
             depth -= 1
             out.append(f"</{name}>")
-            if heading_end is None and _HEADING.fullmatch(name) and depth == 0:
+            if heading_end is None and name in _HEADINGS and depth == 0:
                 heading_end = len(out)
+            continue
+        passage = depth == 0 and status and name in _MAYBE_PASSAGE
+        if not passage and not _REFERS.search(attributes):
+            out.append(f"<{name}{attributes}{'/' if self_closing else ''}>")
+            if not self_closing and name not in _VOID:
+                depth += 1
             continue
         pairs = _attributes(attributes)
         for index, (key, value) in enumerate(pairs):
@@ -82,7 +93,7 @@ def rewrite(
             pairs[index] = (key, value)
         if depth == 0 and status and _is_passage(name, pairs):
             pairs.append((STATUS, status))
-        if heading_end is None and heading_id is None and _HEADING.fullmatch(name):
+        if heading_end is None and heading_id is None and name in _HEADINGS:
             heading_id = dict(pairs).get("id")
         out.append(f"<{name}{_serialise(pairs)}{' /' if self_closing else ''}>")
         if not self_closing and name not in _VOID:
