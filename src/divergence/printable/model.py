@@ -11,6 +11,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.utils import get_relative_url
 
+from divergence.claims.model import Status
+from divergence.tracks.model import Track
+
 
 class PrintableConfig(Config):
     # The Markdown page the essay is appended to: its front matter, title and introduction.
@@ -18,6 +21,26 @@ class PrintableConfig(Config):
     # The essay's pages: a page ('actual-history.md') or a folder ('aftermath/'), in any
     # order; the single page follows the nav's order.
     parts = c.ListOfItems(c.Type(str), default=[])
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the essay as a part of the single page (divergence/printable-parts.html)."""
+
+    # Its anchor, and the prefix of every id in it.
+    id: str
+    # A top-level page or a section's index (a new printed page), or a page of a section.
+    top: bool
+    title: str
+    # Its address online (canonical), or relative to the single page without site_url.
+    url: str
+    # What its page's badge and status line say.
+    track: Track | None
+    status: Status | None
+    # Its first heading, moved down a level or two, and the rest of its HTML.
+    heading: str
+    heading_id: str | None
+    body: str
 
 
 def selects(patterns: Iterable[str], src_uri: str) -> bool:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from divergence.claims.model import page_default
-from divergence.printable.model import Addresses, PrintableConfig, part_id, selects
+from divergence.printable.model import Addresses, Part, PrintableConfig, part_id, selects
 from divergence.printable.render import rewrite
 from divergence.tracks.model import TRACKS
 
@@ -64,14 +64,16 @@ class PrintablePlugin(BasePlugin[PrintableConfig]):
             page.url,
             ((f.page.url, ids.get(f.src_uri)) for f in files.documentation_pages() if f.page),
         )
-        parts = [self._part(p, ids[p.file.src_uri], addresses) for p in pages]
+        built = [self._part(p, ids[p.file.src_uri], addresses) for p in pages]
         template = env.get_template("divergence/printable-parts.html")
+        parts = [part for part, _, _ in built]
         page.content = (page.content or "") + template.render(parts=parts, config=config)
-        page.toc = _toc(page.toc, parts)
+        page.toc = _toc(page.toc, built)
         _latest_git_date(page, pages)
         return env
 
-    def _part(self, page, prefix, addresses):
+    def _part(self, page, prefix, addresses) -> tuple[Part, TableOfContents, int]:
+        """The part, its page's table of contents and how far its headings move down."""
         # Top-level pages and section index pages under the title; a section's pages below.
         depth = len(page.ancestors) - (1 if page.is_index and page.ancestors else 0)
         status = page_default(page.meta)
@@ -82,29 +84,28 @@ class PrintablePlugin(BasePlugin[PrintableConfig]):
             shift=1 + depth,
             status=status.id if status else None,
         )
-        return {
-            "id": prefix,
-            "top": depth == 0,
-            "shift": 1 + depth,
-            "page": page,
-            "title": page.title,
-            "url": page.canonical_url or addresses.relative(page.url),
-            "track": TRACKS.get(page.meta.get("track")),
-            "status": status,
-            "heading": rewritten.heading,
-            "heading_id": rewritten.heading_id,
-            "body": rewritten.body,
-        }
+        part = Part(
+            id=prefix,
+            top=depth == 0,
+            title=page.title,
+            url=page.canonical_url or addresses.relative(page.url),
+            track=TRACKS.get(page.meta.get("track")),
+            status=status,
+            heading=rewritten.heading,
+            heading_id=rewritten.heading_id,
+            body=rewritten.body,
+        )
+        return part, page.toc, 1 + depth
 
 
-def _toc(toc, parts) -> TableOfContents:
+def _toc(toc, built) -> TableOfContents:
     """The single page's own headings, then each part's, nested as the parts are."""
     items = list(toc or [])
     top = items[0].children if items and items[0].level == 1 else items
-    for part in parts:
-        for item in part["page"].toc:
-            entry = _copy(item, part["id"], part["shift"])
-            (top if part["top"] or not top else top[-1].children).append(entry)
+    for part, part_toc, shift in built:
+        for item in part_toc:
+            entry = _copy(item, part.id, shift)
+            (top if part.top or not top else top[-1].children).append(entry)
     return TableOfContents(items)
 
 
