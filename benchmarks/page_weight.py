@@ -103,6 +103,20 @@ def render_blocking(html_file) -> set[str]:
     return {urlsplit(urljoin("http://host/", href)).path for href in found}
 
 
+def inline_code(html_file) -> list[tuple[str, int, int]]:
+    """Scripts and styles written into the page itself: (what, bytes, gzip bytes alone)."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for tag in soup.find_all(["script", "style"]):
+        if tag.name == "script" and tag.has_attr("src"):
+            continue
+        body = tag.get_text().encode()
+        name = f"<{tag.name}" + (f' id="{tag["id"]}"' if tag.has_attr("id") else "")
+        name += f' type="{tag["type"]}">' if tag.has_attr("type") else ">"
+        found.append((name, len(body), len(gzip.compress(body, GZIP_LEVEL, mtime=0))))
+    return found
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:.1f}"
 
@@ -194,3 +208,11 @@ def run_all(ours, plain, page_types) -> None:
             ["file", "source KB", "built KB", "built gzip KB"],
         )
     )
+    inline = inline_code(ours.folder / "index.html")
+    if inline:
+        print(
+            "\nWritten into each page's HTML (counted in the page, not in the budget above; "
+            "home page):\n"
+        )
+        rows = [[name, kb(raw), kb(packed)] for name, raw, packed in inline]
+        print(table(rows, ["inline", "raw KB", "gzip KB (alone)"]))
