@@ -38,7 +38,7 @@ from common import (
     plain_config,
 )
 
-# One page of each type the site has (see the nav of mkdocs.yml), by URL path.
+# One page of each type the site has (the nav of mkdocs.yml, and more), by URL path.
 PAGE_TYPES = [
     ("home", ""),
     ("essay page", "point-of-divergence/"),
@@ -51,6 +51,8 @@ PAGE_TYPES = [
     ("glossary", "glossary/"),
     ("people", "people/"),
     ("editors' guide", "contributing/editing/"),
+    # Outside the nav: the whole essay on one page, to print or read offline.
+    ("single-page essay", "print/"),
     ("404", "no-such-page/"),
 ]
 
