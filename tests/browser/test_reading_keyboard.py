@@ -108,6 +108,11 @@ def test_the_claim_filter_works_from_the_keyboard_alone(page, published, site_ur
     assert query(page) == "?status=documented"
 
 
+def definition(term):
+    """The start of a term's definition, from its title ('Name: definition')."""
+    return term.get_attribute("title").split(": ", 1)[1][:30]
+
+
 def test_definitions_show_on_a_page_reached_by_instant_navigation(page, published, site_url):
     """Material binds tooltips to each page it swaps in, not only to the first one."""
     published(page.context)
@@ -117,10 +122,11 @@ def test_definitions_show_on_a_page_reached_by_instant_navigation(page, publishe
     page.wait_for_url(site_url + "point-of-divergence/")
     expect(page.locator("article h1")).to_have_text("The Point of Divergence¶")
     assert page.evaluate("window.sameDocument === true")
-    for kind in ("person", "term"):
-        term = page.locator(f"article a.dv-term--{kind}").first
-        definition = term.get_attribute("title").split(": ", 1)[1][:30]
-        tooltip = page.locator(".md-tooltip2--active", has_text=definition)
+    terms = [page.locator(f"article a.dv-term--{kind}").first for kind in ("person", "term")]
+    # Read before any tooltip shows: Material holds the title back while its tooltip is up.
+    definitions = [definition(term) for term in terms]
+    for term, shown in zip(terms, definitions, strict=True):
+        tooltip = page.locator(".md-tooltip2--active", has_text=shown)
         term.hover()
         tooltip.wait_for(state="visible")
         page.mouse.move(0, 0)
@@ -129,7 +135,7 @@ def test_definitions_show_on_a_page_reached_by_instant_navigation(page, publishe
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")
         tooltip.wait_for(state="visible")
-        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")  # moving on closes it
         tooltip.wait_for(state="detached")
 
 
@@ -137,14 +143,14 @@ def test_a_definition_shown_on_focus_fits_a_phone_screen(new_context, published,
     page = published(new_context(viewport={"width": 375, "height": 800})).new_page()
     page.goto(site_url + "actual-history/")
     outside = []
-    for term in page.locator("article a.dv-term").all()[:6]:
-        definition = term.get_attribute("title").split(": ", 1)[1][:30]
+    terms = page.locator("article a.dv-term").all()[:6]
+    for term, shown in zip(terms, [definition(term) for term in terms], strict=True):
         term.focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")
-        tooltip = page.locator(".md-tooltip2--active", has_text=definition)
+        tooltip = page.locator(".md-tooltip2--active", has_text=shown)
         tooltip.wait_for(state="visible")
         box = tooltip.locator(".md-tooltip2__inner").bounding_box()
         if box["x"] < 0 or box["x"] + box["width"] > 375:
-            outside.append((definition, box))
+            outside.append((shown, box))
     assert outside == []
