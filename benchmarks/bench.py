@@ -1,8 +1,9 @@
-"""`make bench`: build time against plain Material, scaling with synthetic pages, and the
-edit-to-reload latency of `mkdocs serve`. Prints figures beside the budgets of DESIGN.md;
-asserts nothing (timings on a shared machine are noisy: compare runs, not single figures).
+"""`make bench`: build time against plain Material, where the build spends it, scaling with
+synthetic pages, and the edit-to-reload latency of `mkdocs serve`. Prints figures beside
+the budgets of DESIGN.md; asserts nothing (timings on a shared machine are noisy: compare
+runs, not single figures).
 
-    .venv/bin/python benchmarks/bench.py [--only build,scaling,serve] [--quick]
+    .venv/bin/python benchmarks/bench.py [--only build,profile,scaling,serve] [--quick]
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+import build_profile
 import build_time
 import scaling
 import serve_latency
 from common import commit_measured, machine
 
-PARTS = ("build", "scaling", "serve")
+PARTS = ("build", "profile", "scaling", "serve")
 
 
 def main() -> int:
@@ -41,6 +43,8 @@ def main() -> int:
     print(f"machine: {machine()}", flush=True)
     if "build" in parts:
         build_time.report(build_time.measure(args.runs or (2 if args.quick else 7)))
+    if "profile" in parts:
+        build_profile.report(build_profile.measure())
     if "scaling" in parts:
         sizes = args.sizes or ("100" if args.quick else "100,500,1000")
         results = scaling.measure([int(s) for s in sizes.split(",")], args.scaling_runs)
