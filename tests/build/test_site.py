@@ -164,3 +164,14 @@ def test_no_request_leaves_the_site(real_site):
         hosts = set(JS_URL.findall(js.read_text(encoding="utf-8")))
         problems += [f"{js.name}: {host}" for host in sorted(hosts - MATERIAL_JS_HOSTS.keys())]
     assert problems == []
+
+
+def test_every_page_is_in_our_colours_before_any_script_runs(real_site):
+    """Material's first palette entry decides the colours a page has without JavaScript
+    (and before its script runs): ours, not the theme's indigo."""
+    for rel in real_site.html_files():
+        body = real_site.soup(rel).body
+        assert (body["data-md-color-primary"], body["data-md-color-accent"]) == (
+            "custom",
+            "custom",
+        ), rel
