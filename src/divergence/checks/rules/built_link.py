@@ -61,7 +61,11 @@ def _target(current, path):
     if not path:
         return current
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(current), path))
-    return posixpath.join(joined, "index.html") if not posixpath.splitext(joined)[1] else joined
+    # A trailing slash names a folder even after a file name ('page.html/' is broken):
+    # normpath drops the slash, so look at the path as written.
+    if path.endswith("/") or not posixpath.splitext(joined)[1]:
+        return posixpath.join(joined, "index.html")
+    return joined
 
 
 def _position(page, href, fragment):
