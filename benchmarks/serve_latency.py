@@ -62,7 +62,9 @@ def settle(log: Path, quiet: float = 2.0, limit: float = 300.0) -> None:
     last, since = -1, time.monotonic()
     while time.monotonic() < deadline:
         text = log.read_text(encoding="utf-8", errors="replace")
-        busy = text.count("Building documentation...") > len(build_times(log))
+        # Every rebuild ends in "Reloading browsers" or an error; the first build in neither.
+        ended = text.count("Reloading browsers") + text.count("An error happened")
+        busy = text.count("Building documentation...") - 1 > ended
         if len(text) != last or busy:
             last, since = len(text), time.monotonic()
         elif time.monotonic() - since >= quiet:
