@@ -1,6 +1,7 @@
-"""Where the strict build spends its time: one build under cProfile, summed per package and
-per plugin hook. Prints figures; asserts nothing. The profiler slows everything down
-evenly enough to compare the parts, not to read absolute times.
+"""Where the strict build spends its time: one build under cProfile, by phase, by package
+(own time) and by plugin hook. Prints figures; asserts nothing. The profiler slows
+everything down evenly enough to compare the parts, not to read absolute times. The
+content checks run partly in forked processes, which the profile sees as waiting.
 
     .venv/bin/python benchmarks/build_profile.py
 """
@@ -36,6 +37,14 @@ PACKAGES = [
 ]
 
 
+# mkdocs.commands.build functions, with what they call.
+PHASES = {
+    "build": "build(): everything after the configuration",
+    "_populate_page": "  Markdown to HTML, every page (_populate_page)",
+    "_build_page": "  templates, every page (_build_page)",
+}
+
+
 def package_of(filename: str) -> str:
     parts = Path(filename).parts
     if "site-packages" in parts:
@@ -48,6 +57,8 @@ def package_of(filename: str) -> str:
         return "other (standard library, subprocesses)"
     if top == "divergence" and len(rest) > 2:
         return f"divergence.{rest[1]}"
+    if top == "material" and len(rest) > 3 and rest[1] == "plugins":
+        return f"material.{rest[2]}"
     return top if top in PACKAGES else "other (standard library, subprocesses)"
 
 
@@ -62,7 +73,15 @@ def measure() -> dict:
     by_package: dict[str, float] = defaultdict(float)
     hooks: dict[str, float] = {}
     other: dict[str, float] = defaultdict(float)
+    phases: dict[str, float] = {}
     for (filename, _, name), (_, _, tottime, cumtime, _) in stats.stats.items():
+        where = Path(filename).as_posix()
+        if where.endswith("mkdocs/commands/build.py") and name in PHASES:
+            phases[PHASES[name]] = cumtime
+        elif where.endswith("mkdocs/config/base.py") and name == "load_config":
+            phases["load_config: read mkdocs.yml, import and set up plugins"] = cumtime
+        elif where.endswith("mkdocs/plugins.py") and name.startswith("on_"):
+            phases[f"  every plugin's {name}"] = cumtime
         package = package_of(filename)
         by_package[package] += tottime
         if package.startswith("other"):
@@ -72,12 +91,25 @@ def measure() -> dict:
         if name.startswith("on_") and package != "mkdocs" and "plugin" in Path(filename).name:
             key = f"{package}: {name}"
             hooks[key] = hooks.get(key, 0.0) + cumtime
-    return {"total": total, "packages": dict(by_package), "hooks": hooks, "other": dict(other)}
+    return {
+        "total": total,
+        "packages": dict(by_package),
+        "hooks": hooks,
+        "other": dict(other),
+        "phases": phases,
+    }
 
 
 def report(figures: dict) -> None:
     total = figures["total"]
     print(f"\nWhere a strict build spends its time (cProfile, {total:.1f} s in all, profiled)\n")
+    rows = [
+        [name, f"{seconds:.2f}", f"{seconds / total:.0%}"]
+        for name, seconds in sorted(figures["phases"].items(), key=lambda kv: -kv[1])
+        if seconds / total >= 0.01
+    ]
+    print(table(rows, ["phase (with what it calls)", "s", "share"]))
+    print()
     rows = [
         [name, f"{seconds:.2f}", f"{seconds / total:.0%}"]
         for name, seconds in sorted(figures["packages"].items(), key=lambda kv: -kv[1])

@@ -106,47 +106,40 @@ def measure(sizes: list[int], runs: int) -> list[dict]:
 
 
 def report(results: list[dict]) -> None:
-    base = results[0]
     rows = []
-    for r in results:
-        added = r["added"]
-        rows.append(
-            [
-                str(added),
-                f"{r['ours_pages']} / {r['plain_pages']}",
-                f"{r['ours']:.2f}",
-                f"{r['ours'] / r['ours_pages'] * 1000:.1f}",
-                f"{(r['ours'] - base['ours']) / added * 1000:.1f}" if added else "–",
-                f"{r['ours_kb']:.0f}" if added else "–",
-                f"{r['plain']:.2f}",
-                f"{r['plain'] / r['plain_pages'] * 1000:.1f}",
-                f"{(r['plain'] - base['plain']) / added * 1000:.1f}" if added else "–",
-                f"{r['plain_kb']:.0f}" if added else "–",
-                f"{r['ours'] / r['plain']:.2f} x",
-            ]
-        )
+    slopes: dict[str, list[float]] = {"ours": [], "plain": []}
+    for previous, r in zip([None, *results], results, strict=False):
+        cells = [str(r["added"]), f"{r['ours_pages']} / {r['plain_pages']}"]
+        for build in ("ours", "plain"):
+            pages = r[f"{build}_pages"]
+            cells += [f"{r[build]:.2f}", f"{r[build] / pages * 1000:.1f}"]
+            if previous is None:
+                cells += ["–", "–"]
+                continue
+            # The slope: what each page added since the previous size cost.
+            slope = (r[build] - previous[build]) / (pages - previous[f"{build}_pages"]) * 1000
+            slopes[build].append(slope)
+            cells += [f"{slope:.1f}", f"{r[f'{build}_kb']:.0f}"]
+        cells.append(f"{r['ours'] / r['plain']:.2f} x")
+        rows.append(cells)
     print(
         "\nScaling: build time with synthetic pages added (budget: the cost per page stays "
-        "flat). 'per added page' = (time - time with none added) / pages added; 'KB/page' = "
-        "mean HTML size of a synthetic page, which grows if every page carries the nav.\n"
+        "flat). 'ms/page since previous' = extra time / extra pages from the size above it, "
+        "the slope that stays flat when the cost per page does; 'KB/page' = mean HTML size of "
+        "a synthetic page, which grows with the nav it carries.\n"
     )
-    header = [
-        "added",
-        "pages built: ours / plain",
-        "ours s",
-        "ours ms/page",
-        "ours ms/added page",
-        "ours KB/page",
-    ]
-    header += ["plain s", "plain ms/page", "plain ms/added page", "plain KB/page", "ours/plain"]
-    print(table(rows, header))
-    marginal = [(r["ours"] - base["ours"]) / r["added"] for r in results if r["added"]]
-    if len(marginal) > 1:
-        growth = marginal[-1] / marginal[0]
-        print(
-            f"\nours: cost per added page at {results[-1]['added']} pages is {growth:.2f} x the "
-            f"cost at {results[1]['added']} (flat is about 1.0; noisy when others use the machine)"
-        )
+    header = ["added", "pages built: ours / plain"]
+    for build in ("ours", "plain"):
+        header += [f"{build} s", f"{build} ms/page", f"{build} ms/page since previous"]
+        header.append(f"{build} KB/page")
+    print(table(rows, [*header, "ours/plain"]))
+    for build, values in slopes.items():
+        if len(values) > 2:
+            print(
+                f"{build}: ms per added page from the second size on: "
+                + ", ".join(f"{v:.1f}" for v in values[1:])
+                + f" ({values[-1] / values[1]:.2f} x from first to last; flat is about 1.0)"
+            )
 
 
 def main() -> None:
