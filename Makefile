@@ -73,9 +73,9 @@ lock: $(STAMP)
 clean:
 	rm -rf $(VENV) site node_modules
 
-# Build time against a plain Material build of the same pages, cost per page with 100, 500
-# and 1000 synthetic pages, mkdocs serve's edit-to-reload latency. Prints figures (BENCHMARKS.md);
-# options after ARGS=, e.g. make bench ARGS="--only scaling --quick".
+# Build time against a plain Material build of the same pages and where it goes, cost per
+# page with 100, 500 and 1000 synthetic pages, mkdocs serve's edit-to-reload latency.
+# Prints figures (BENCHMARKS.md); options after ARGS=, e.g. ARGS="--only scaling --quick".
 bench: $(STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/bench.py $(ARGS)
 
