@@ -7,6 +7,8 @@ mkdocs' ``_assert_build_logs`` (the exact list of ``LEVEL:message`` lines).
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,3 +102,16 @@ def write_project(root: Path, files: dict[str, str], **config: object) -> Path:
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def commit(project: Path, files: dict[str, str], when: str) -> None:
+    """Commit ``files`` in a new repository at ``project`` (where fixture_site writes them)."""
+    for rel, text in files.items():
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    git = ["git", "-C", str(project), "-c", "user.name=Editor", "-c", "user.email=e@example.org"]
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run([*git, "init", "--quiet"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "--quiet", "--no-gpg-sign", "-m", "pages"], check=True, env=env)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from datetime import UTC, datetime
+
+from sitebuild import commit
 
 PAGES = {
     "docs/index.md": "---\ndescription: Home.\ntrack: reference\n---\n# Home\n\nText.\n",
@@ -33,19 +33,6 @@ CONFIG = {
     ],
 }
 URL = "https://example.org/trotsky-succession/aftermath/economic-policy/"
-
-
-def commit(project, files, when):
-    """Commit ``files`` in a new repository at ``project`` (where fixture_site writes them)."""
-    for rel, text in files.items():
-        path = project / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    git = ["git", "-C", str(project), "-c", "user.name=Editor", "-c", "user.email=e@example.org"]
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run([*git, "init", "--quiet"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "--quiet", "--no-gpg-sign", "-m", "pages"], check=True, env=env)
 
 
 def citation(site, rel):

@@ -5,12 +5,10 @@ overrides/sitemap.xml)."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 
-from sitebuild import REPO
+from sitebuild import REPO, commit
 
 SITE_URL = "https://example.org/trotsky-succession/"
 # A title written to break out of an attribute and out of the JSON's script element.
@@ -36,19 +34,6 @@ CONFIG = {
     ],
 }
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def commit(project, files, when):
-    """Commit ``files`` in a new repository at ``project`` (where fixture_site writes them)."""
-    for rel, text in files.items():
-        path = project / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    git = ["git", "-C", str(project), "-c", "user.name=Editor", "-c", "user.email=e@example.org"]
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run([*git, "init", "--quiet"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "--quiet", "--no-gpg-sign", "-m", "pages"], check=True, env=env)
 
 
 def meta(soup) -> dict[str, str]:
