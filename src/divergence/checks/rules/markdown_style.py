@@ -10,6 +10,7 @@ from pathlib import Path
 
 from divergence.checks import cache
 from divergence.checks.registry import rule
+from divergence.checks.rules import _pymarkdown_speed
 from divergence.checks.runner import fork_map
 from divergence.diagnostics import Diagnostic
 
@@ -23,6 +24,8 @@ _SHARDS = max(1, min(os.cpu_count() or 1, 4))
 def check(project):
     if not project.pages:
         return []
+    if not project.use_cache:
+        return _lint_in_shards(project.root, project.pages)
     from importlib.metadata import version
 
     salt = cache.salt_of("pymarkdownlnt", version("pymarkdownlnt"), files=[project.root / CONFIG])
@@ -37,14 +40,17 @@ def check(project):
 
 
 def _lint_in_shards(root, pages):
-    # The import alone takes a quarter of a second: paid once, before the shards fork.
+    # Importing pymarkdownlnt takes a fifth of a second, and its first scan loads its rule
+    # plugins and tables: both are paid once, on the smallest page, before the shards fork.
     from pymarkdown.api import PyMarkdownApi  # noqa: F401
 
     logging.getLogger("pymarkdown").setLevel(logging.CRITICAL)
-    shards = [shard for shard in _balanced(pages, _SHARDS) if shard]
+    pages = sorted(pages, key=lambda p: len(p.lines))
+    found = _lint(root, pages[:1])
+    shards = [shard for shard in _balanced(pages[1:], _SHARDS) if shard]
     if len(shards) == 1:
-        return _lint(root, shards[0])
-    return fork_map(lambda shard: _lint(root, shard), shards)
+        return found + _lint(root, shards[0])
+    return found + fork_map(lambda shard: _lint(root, shard), shards)
 
 
 def _balanced(pages, count):
@@ -72,6 +78,7 @@ def _lint(root, pages):
     # messages use repr() (rules use str()), so a cheap repr halves the time and leaves the
     # findings identical (checked on every page of the site and the golden cases).
     MarkdownToken.__repr__ = _cheap_repr
+    _pymarkdown_speed.apply()
 
     by_path = {str(page.abs_path.resolve()): page for page in pages}
     # One scan of all the shard's pages: the API's scan_path sets up the parser, its

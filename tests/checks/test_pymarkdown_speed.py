@@ -1,0 +1,76 @@
+"""MD001's speed-ups of pymarkdownlnt leave every finding as the unpatched linter has it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from divergence.checks.project import Project
+from divergence.checks.rules import markdown_style
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The unpatched linter, in a fresh interpreter: the patches change classes process-wide.
+# Only the cheap repr() of tokens is kept (debug text, not findings): unpatched, the
+# site's long pages take seconds more.
+_UNPATCHED = """
+import json, sys
+from pymarkdown.api import PyMarkdownApi
+from pymarkdown.main import PyMarkdownLint
+from pymarkdown.tokens.markdown_token import MarkdownToken
+from divergence.checks.rules.markdown_style import _cheap_repr
+
+MarkdownToken.__repr__ = _cheap_repr
+
+config, *paths = sys.argv[1:]
+presentation = PyMarkdownApi.ApiPresentation()
+try:
+    PyMarkdownLint(presentation=presentation).main(
+        ["--return-code-scheme", "explicit", "--log-level", "CRITICAL", "--config", config,
+         "scan", *paths]
+    )
+except SystemExit:
+    pass
+print(json.dumps(sorted(
+    [f.scan_file, f.line_number, f.column_number, f.rule_id, f.extra_error_information or ""]
+    for f in presentation.scan_failures
+)))
+"""
+
+
+def test_the_sites_pages_and_a_page_of_mistakes_get_the_same_findings(tmp_path):
+    mistakes = tmp_path / "mistakes.md"
+    mistakes.write_text(
+        "# Title\n## No blank line\n\n\n* star\n- dash\n\n1. one\n3. three\n\n"
+        "> quote\n>\n>     code in quote\n\nSee http://example.com\tnow   \n\n"
+        "```\nno language\n```\n<script>x</script>\n\n- [ ] task\n    - nested\n"
+        "        - deeper\n\n| a | b |\n|---|---|\n| 1 |\n",
+        encoding="utf-8",
+    )
+    pages = Project.load(ROOT / "mkdocs.yml").pages
+    paths = [str(page.abs_path) for page in pages] + [str(mistakes)]
+    unpatched = subprocess.run(
+        [sys.executable, "-c", _UNPATCHED, str(ROOT / markdown_style.CONFIG), *paths],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    expected = json.loads(unpatched.stdout)
+    assert any(path == str(mistakes) for path, *_ in expected)
+
+    from pymarkdown.api import PyMarkdownApi
+    from pymarkdown.main import PyMarkdownLint
+
+    markdown_style._lint(ROOT, pages[:1])  # applies the patches
+    presentation = PyMarkdownApi.ApiPresentation()
+    arguments = ["--return-code-scheme", "explicit", "--log-level", "CRITICAL"]
+    arguments += ["--config", str(ROOT / markdown_style.CONFIG), "scan", *paths]
+    try:
+        PyMarkdownLint(presentation=presentation).main(arguments)
+    except SystemExit:
+        pass
+    patched = sorted(
+        [f.scan_file, f.line_number, f.column_number, f.rule_id, f.extra_error_information or ""]
+        for f in presentation.scan_failures
+    )
+    assert patched == expected
