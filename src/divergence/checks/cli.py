@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from divergence.checks.project import Project
-from divergence.checks.render import markdown_renderer
 from divergence.checks.rules import RULES
-from divergence.checks.runner import run_rules
+from divergence.checks.runner import run_rules, start_slow_rules
 from divergence.diagnostics import Diagnostic
 
 GUIDE = "docs/contributing/checks.md"
@@ -26,10 +25,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     project = Project.load(config_file, only=[Path(p) for p in args.paths] or None)
-    project.renderer = markdown_renderer(project)
     project.use_cache = not args.no_cache
     rules = [rule for rule in RULES if rule.needs != "site"]
-    diagnostics = run_rules(project, rules, fork=True)
+    # The slow linters start at once, in processes of their own; this one meanwhile sets
+    # up and runs the others (Python-Markdown and its extensions are imported only now).
+    slow = start_slow_rules(project, rules)
+    from divergence.checks.render import markdown_renderer
+
+    project.renderer = markdown_renderer(project)
+    diagnostics = run_rules(project, rules, slow=slow)
     print(FORMATS[args.format](diagnostics), end="")
     checked = len(project.pages) + len(project.data_files)
     if diagnostics:

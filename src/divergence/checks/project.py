@@ -9,10 +9,18 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from divergence.checks.bibliography import Bibliography, read_bibliography
 from divergence.frontmatter import FrontMatter, read_front_matter
+
+# Pages the citations and timeline plugins generate. Their plugin modules define them too,
+# but importing those (MkDocs' file handling and more) costs `divergence check` a sixth
+# of a second; tests/checks/test_cli.py checks that both say the same.
+BIBLIOGRAPHY_PAGE = "reading/bibliography.md"
+BIBLIOGRAPHY_DOWNLOAD = "references.bib"
+TIMELINE_INDEX = "timeline/index.md"
+TIMELINE_COMPARISON = "timeline/comparison.md"
+TIMELINE_ERA = "timeline/{}.md"
 
 
 @dataclass
@@ -37,6 +45,8 @@ class Page(SourceFile):
 
     # The path inside docs/, as MkDocs and links between pages use it.
     docs_path: str = ""
+    # What checks/scan.py found in the page, kept for the other rules of the run.
+    scans: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def front_matter(self) -> FrontMatter | yaml.YAMLError:
@@ -85,7 +95,7 @@ class Project:
         config_file = config_file.resolve()
         root = config_file.parent
         with config_file.open(encoding="utf-8") as stream:
-            config = yaml_load(stream) or {}
+            config = _load_config(stream) or {}
         docs_dir = root / config.get("docs_dir", "docs")
         docs_files = {
             path.relative_to(docs_dir).as_posix()
@@ -163,16 +173,12 @@ class Project:
         )
 
     def _glossary_and_bibliography_pages(self) -> set[str]:
-        from divergence.citations.plugin import BIBLIOGRAPHY_PAGE
-
         pages = {entry.kind.page for entry in self.glossary.entries}
         return pages | ({BIBLIOGRAPHY_PAGE} if self.bibliography is not None else set())
 
     @cached_property
     def generated_pages(self) -> dict[str, set[str]]:
         """Pages the build generates from data (not in docs/), with their anchor ids."""
-        from divergence.citations.plugin import BIBLIOGRAPHY_PAGE, DOWNLOAD
-
         pages: dict[str, set[str]] = {}
         for entry in self.glossary.entries:
             pages.setdefault(entry.kind.page, set()).add(entry.id)
@@ -180,16 +186,14 @@ class Project:
             pages["glossary.json"] = set()
         if self.bibliography is not None:
             pages[BIBLIOGRAPHY_PAGE] = set(self.bibliography.entries)
-            pages[DOWNLOAD] = set()
+            pages[BIBLIOGRAPHY_DOWNLOAD] = set()
         timeline = self.timeline
         if timeline is not None:
-            from divergence.timeline.plugin import COMPARISON, INDEX, era_page
-
             ids = {event.id for event in timeline.events} | {"point-of-divergence"}
-            pages.setdefault(INDEX, set()).update(ids)
+            pages.setdefault(TIMELINE_INDEX, set()).update(ids)
             for era in timeline.eras:
-                pages[era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
-            pages[COMPARISON] = set(timeline.themes)
+                pages[TIMELINE_ERA.format(era.id)] = {e.id for e in timeline.events if era.holds(e)}
+            pages[TIMELINE_COMPARISON] = set(timeline.themes)
             pages["timeline.json"] = pages["timeline.csv"] = set()
         return pages
 
@@ -226,6 +230,42 @@ class Project:
         if page.path not in self.html and self.renderer is not None:
             self.html[page.path] = self.renderer(page)
         return self.html.get(page.path)
+
+
+def _load_config(stream) -> dict | None:
+    """mkdocs.yml as MkDocs reads it (mkdocs.utils.yaml.yaml_load), without importing
+    mkdocs.utils, which takes a tenth of a second: PyYAML's full loader with MkDocs'
+    ``!ENV`` tag, and ``INHERIT`` merged in. ``!relative`` needs a build, as in MkDocs."""
+    import yaml_env_tag
+
+    class Loader(yaml.Loader):
+        pass
+
+    Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+    try:
+        result = yaml.load(stream, Loader=Loader)
+    except yaml.YAMLError as error:
+        from mkdocs.exceptions import ConfigurationError
+
+        raise ConfigurationError(
+            f"MkDocs encountered an error parsing the configuration file: {error}"
+        ) from error
+    if result is None:
+        return {}
+    if "INHERIT" in result:
+        import mergedeep
+        from mkdocs.exceptions import ConfigurationError
+
+        relpath = result.pop("INHERIT")
+        abspath = os.path.normpath(os.path.join(os.path.dirname(stream.name), relpath))
+        if not os.path.exists(abspath):
+            raise ConfigurationError(
+                f"Inherited config file '{relpath}' does not exist at '{abspath}'."
+            )
+        with open(abspath, "rb") as parent_stream:
+            parent = _load_config(parent_stream)
+        result = mergedeep.merge(parent, result)
+    return result
 
 
 def _hidden(rel: Path) -> bool:

@@ -9,14 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import markdown
-
 from divergence.checks.project import Page, Project
 
 
 def markdown_renderer(project: Project) -> Callable[[Page], str | None]:
     """A function rendering one page's body to HTML, or None when rendering fails."""
-    md = markdown.Markdown(**_markdown_options(project))
+    # Imported here: rules import this module for element_ids, and `divergence check`
+    # starts its slow linters before it loads Python-Markdown.
+    import markdown
+
+    options = _markdown_options(project)
+    configs = options["extension_configs"]
+    md = markdown.Markdown(
+        extensions=[extension(name, configs.get(name, {})) for name in options["extensions"]]
+    )
 
     def render(page: Page) -> str | None:
         md.reset()
@@ -46,6 +52,26 @@ def _markdown_options(project: Project) -> dict:
     if "pymdownx.snippets" not in extensions:
         del configs["pymdownx.snippets"]
     return {"extensions": extensions, "extension_configs": configs}
+
+
+def extension(name: str, configs: dict):
+    """The extension Python-Markdown's ``build_extension`` makes of ``name``, sooner.
+
+    Given a name, Python-Markdown first looks it up among the entry points of every
+    installed distribution, which takes importlib.metadata and a scan of site-packages
+    (a tenth of a second). The only ones are its own extensions' short names ("toc" is
+    ``markdown.extensions.toc``; tests/checks/test_render.py checks that for each name
+    in mkdocs.yml); other names are module paths, imported as Python-Markdown does.
+    """
+    import importlib
+
+    module_name, _, class_name = name.partition(":")
+    if "." not in module_name:
+        module_name = f"markdown.extensions.{module_name}"
+    module = importlib.import_module(module_name)
+    if class_name:
+        return getattr(module, class_name)(**configs)
+    return module.makeExtension(**configs)
 
 
 def element_ids(html: str) -> set[str]:

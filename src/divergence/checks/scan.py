@@ -6,9 +6,11 @@ length, so columns stay true) before any pattern is looked for.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from divergence.checks.project import Page
 from divergence.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
@@ -24,6 +26,8 @@ _REFERENCE_DEFINITION = re.compile(
 )
 _AUTOLINK = re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+)>")
 _HTML_URL_ATTRIBUTE = re.compile(r"\b(?:href|src)\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.I)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,20 @@ class Citation:
     key: str
 
 
+def _kept(scan: Callable[[Page], Iterator[T]]) -> Callable[[Page], tuple[T, ...]]:
+    """``scan(page)`` run once per page and kept: several rules read the same lines."""
+
+    @functools.wraps(scan)
+    def kept(page: Page) -> tuple[T, ...]:
+        found = page.scans.get(scan.__name__)
+        if found is None:
+            found = page.scans[scan.__name__] = tuple(scan(page))
+        return found
+
+    return kept
+
+
+@_kept
 def prose_lines(page: Page) -> Iterator[tuple[int, str]]:
     """(line number, text) of each body line outside fenced code, inline code blanked."""
     fence: str | None = None
@@ -60,6 +78,7 @@ def prose_lines(page: Page) -> Iterator[tuple[int, str]]:
         yield index + 1, INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
 
 
+@_kept
 def links(page: Page) -> Iterator[Link]:
     """Every link and image target of the page: Markdown, reference definitions, HTML."""
     for number, line in prose_lines(page):
@@ -79,6 +98,7 @@ def links(page: Page) -> Iterator[Link]:
                 yield Link(number, match.start("target") + 1, match.group("target"), "")
 
 
+@_kept
 def citations(page: Page) -> Iterator[Citation]:
     """Every citation key of the page, where it is written."""
     for number, line in prose_lines(page):

@@ -7,13 +7,22 @@ Our blocks (divergence.blocks) render such a block as written, with the mistake 
 
 import html
 import re
+from functools import cache
 
-from divergence.blocks import PROBLEM, SOURCE
 from divergence.checks.registry import rule
 from divergence.diagnostics import Diagnostic
 
-_FLAGGED = re.compile(rf'<[a-z]+\b[^>]*\s{PROBLEM}="([^"]*)"[^>]*>')
-_SOURCE = re.compile(rf'\s{SOURCE}="([^"]*)"')
+
+@cache
+def _patterns():
+    # Imported on first use: divergence.blocks brings Python-Markdown and pymdownx, which
+    # `divergence check` loads only after it has started its slow linters.
+    from divergence.blocks import PROBLEM, SOURCE
+
+    return (
+        re.compile(rf'<[a-z]+\b[^>]*\s{PROBLEM}="([^"]*)"[^>]*>'),
+        re.compile(rf'\s{SOURCE}="([^"]*)"'),
+    )
 
 
 @rule(
@@ -23,10 +32,11 @@ _SOURCE = re.compile(rf'\s{SOURCE}="([^"]*)"')
     needs="html",
 )
 def check(project):
+    flagged_element, source_attribute = _patterns()
     for page, rendered in project.rendered_pages():
         searched_from = page.body_start
-        for flagged in _FLAGGED.finditer(rendered):
-            source = _SOURCE.search(flagged.group(0))
+        for flagged in flagged_element.finditer(rendered):
+            source = source_attribute.search(flagged.group(0))
             opening = _canonical(html.unescape(source.group(1))) if source else ""
             found = _locate(page.lines, opening, searched_from)
             if found is None:
