@@ -29,12 +29,12 @@ def test_term_definition_shows_on_hover_and_on_keyboard_focus(page, site_url):
     title = term.get_attribute("title")
     assert title and ": " in title
     definition = title.split(": ", 1)[1][:30]
-    # Material shows one tooltip at a time; wait for the one carrying this definition.
-    tooltip = page.locator(".md-tooltip2--active", has_text=definition)
+    # One tooltip serves every term (definitions.js); wait for it to carry this definition.
+    tooltip = page.locator("#dv-tip", has_text=definition)
     term.hover()
     tooltip.wait_for(state="visible", timeout=5_000)
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="detached", timeout=5_000)
+    tooltip.wait_for(state="hidden", timeout=5_000)
     # Reach the term with the keyboard: focus what precedes it, then Tab.
     term.focus()
     page.keyboard.press("Shift+Tab")
@@ -43,3 +43,63 @@ def test_term_definition_shows_on_hover_and_on_keyboard_focus(page, site_url):
         "data-divergence-entry"
     )
     tooltip.wait_for(state="visible", timeout=5_000)
+
+
+def test_the_definition_is_the_focused_terms_description_and_not_a_second_tooltip(page, site_url):
+    page.goto(site_url + "actual-history/")
+    term = page.locator("article a.dv-term").first
+    title = term.get_attribute("title")
+    term.focus()
+    tooltip = page.locator("#dv-tip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.get_attribute("role") == "tooltip"
+    assert tooltip.inner_text() == title
+    # Screen readers read the tooltip as the link's description; the browser's own title
+    # tooltip is held back so that only one shows.
+    assert term.get_attribute("aria-describedby") == "dv-tip"
+    assert term.get_attribute("title") is None
+    page.keyboard.press("Tab")
+    tooltip.wait_for(state="hidden", timeout=5_000)
+    assert term.get_attribute("title") == title
+    assert term.get_attribute("aria-describedby") is None
+
+
+def test_escape_dismisses_a_definition_shown_on_hover_or_on_focus(page, site_url):
+    """WCAG 1.4.13: content shown on hover or focus can be dismissed without moving."""
+    page.goto(site_url + "actual-history/")
+    term = page.locator("article a.dv-term").first
+    tooltip = page.locator("#dv-tip")
+    term.hover()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=5_000)
+    term.focus()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=5_000)
+    assert page.evaluate("document.activeElement.classList.contains('dv-term')")
+
+
+def test_the_pointer_can_move_onto_a_definition_without_losing_it(page, site_url):
+    """WCAG 1.4.13: hoverable, and it stays until the pointer leaves both."""
+    page.goto(site_url + "actual-history/")
+    term = page.locator("article a.dv-term").first
+    tooltip = page.locator("#dv-tip")
+    term.hover()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    box = tooltip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.wait_for_timeout(500)  # longer than the grace period after leaving the term
+    assert tooltip.is_visible()
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden", timeout=5_000)
+
+
+def test_escape_dismisses_a_footnote_tooltip(page, site_url):
+    page.goto(site_url + "actual-history/")
+    reference = page.locator("article .footnote-ref").first
+    reference.hover()
+    footnote = page.locator(".md-tooltip2--active")
+    footnote.wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Escape")
+    footnote.wait_for(state="hidden", timeout=5_000)

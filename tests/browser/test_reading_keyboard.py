@@ -114,7 +114,7 @@ def definition(term):
 
 
 def test_definitions_show_on_a_page_reached_by_instant_navigation(page, published, site_url):
-    """Material binds tooltips to each page it swaps in, not only to the first one."""
+    """The definitions show on every page instant navigation swaps in, not only the first."""
     published(page.context)
     page.goto(site_url)
     page.evaluate("window.sameDocument = true")
@@ -123,20 +123,20 @@ def test_definitions_show_on_a_page_reached_by_instant_navigation(page, publishe
     expect(page.locator("article h1")).to_have_text("The Point of Divergence¶")
     assert page.evaluate("window.sameDocument === true")
     terms = [page.locator(f"article a.dv-term--{kind}").first for kind in ("person", "term")]
-    # Read before any tooltip shows: Material holds the title back while its tooltip is up.
+    # Read before any tooltip shows: the title is held back while the tooltip is up.
     definitions = [definition(term) for term in terms]
     for term, shown in zip(terms, definitions, strict=True):
-        tooltip = page.locator(".md-tooltip2--active", has_text=shown)
+        tooltip = page.locator("#dv-tip", has_text=shown)
         term.hover()
         tooltip.wait_for(state="visible")
         page.mouse.move(0, 0)
-        tooltip.wait_for(state="detached")
+        tooltip.wait_for(state="hidden")
         term.focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")
         tooltip.wait_for(state="visible")
         page.keyboard.press("Tab")  # moving on closes it
-        tooltip.wait_for(state="detached")
+        tooltip.wait_for(state="hidden")
 
 
 def test_a_definition_shown_on_focus_fits_a_phone_screen(new_context, published, site_url):
@@ -148,9 +148,9 @@ def test_a_definition_shown_on_focus_fits_a_phone_screen(new_context, published,
         term.focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")
-        tooltip = page.locator(".md-tooltip2--active", has_text=shown)
+        tooltip = page.locator("#dv-tip", has_text=shown)
         tooltip.wait_for(state="visible")
-        box = tooltip.locator(".md-tooltip2__inner").bounding_box()
+        box = tooltip.bounding_box()
         if box["x"] < 0 or box["x"] + box["width"] > 375:
             outside.append((shown, box))
     assert outside == []
