@@ -97,12 +97,13 @@ def test_print_spells_out_each_parts_address_and_no_other_link(page, site_url):
           return {
             online: after(document.querySelector("#actual-history .dv-print__about a")),
             note: after(document.querySelector(".footnote a[href^='http']")),
-            term: after(document.querySelector("article a.dv-term")),
+            link: after(document.querySelector(
+              "article .dv-print__part p > a[href]:not(.dv-print__online)")),
           };
         }"""
     )
     assert re.fullmatch(r'" <https://[^>]+/actual-history/>"', after["online"]), after
-    assert after["note"] == after["term"] == "none"
+    assert after["note"] == after["link"] == "none"
 
 
 def test_the_whole_essay_prints_to_pdf_each_part_on_a_new_page(page, site_url):

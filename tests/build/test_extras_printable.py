@@ -205,6 +205,15 @@ def test_the_single_page_is_well_formed_and_linked_from_home(real_site):
     assert link.get_text() == "The whole essay on one page"
 
 
+def test_the_single_page_keeps_mentions_as_text_and_the_parts_keep_their_links(real_site):
+    printed = real_site.soup(PRINT).select_one("article")
+    assert printed.select("a.dv-term") == []
+    # The words stay: the home page's first linked mention is in the printed home part.
+    home = real_site.soup("index.html").select_one("article a.dv-term")
+    part = printed.select_one("section#home").get_text(" ", strip=True)
+    assert home.get_text() in part
+
+
 def test_the_single_page_follows_the_essays_order(real_site):
     parts = [s["id"] for s in real_site.soup(PRINT).select("article section.dv-print__part")]
     assert parts[:4] == ["home", "actual-history", "point-of-divergence", "aftermath"]

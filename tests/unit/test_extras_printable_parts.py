@@ -144,3 +144,16 @@ def test_attribute_values_and_text_stay_escaped():
         '<p title="Lenin &amp; &quot;Trotsky&quot; &lt;b&gt;">a &lt;b&gt; &amp; c</p>'
         '<pre><code>&lt;a href="#x"&gt;</code></pre>'
     )
+
+
+def test_mentions_linked_to_the_glossary_become_plain_text():
+    part = rewritten(
+        '<p>What if <a href="../people/#trotsky" title="Leon Trotsky: Founder of the Red Army."'
+        ' class="dv-term dv-term--person" data-divergence-entry="trotsky">Trotsky</a> had led'
+        ' the <a class="dv-term dv-term--term" href="../glossary/#politburo">Politburo</a>?'
+        ' <a class="dv-terminal" href="x.md">Other links</a> stay.</p>'
+    )
+    assert part.body == (
+        '<p>What if Trotsky had led the Politburo? <a class="dv-terminal" href="[x.md]">Other'
+        " links</a> stay.</p>"
+    )

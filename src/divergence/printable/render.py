@@ -3,7 +3,10 @@
 Every id takes the part's prefix, so that footnotes (`fn:1`), citations and per-page
 counters of two pages never collide; every link is re-pointed (model.Addresses); headings
 move down a level or two under the single page's title; and each top-level passage carries
-its claim status, which on its own page it took from the page's default.
+its claim status, which on its own page it took from the page's default. Mentions linked
+to the glossary and people (divergence.glossary.mentions) become plain text: the single
+page is for paper, where such links are only underlines, and their definitions would add
+a tenth to the page's weight.
 
 Python-Markdown and our plugins write well-formed HTML whose text never holds a raw '<'
 and whose attribute values never hold a raw '>', so rewriting the tags one by one is safe.
@@ -33,6 +36,8 @@ _PASSAGE_TAGS = {"p", "ul", "ol", "dl", "blockquote", "pre", "table", "details"}
 _PASSAGE_CLASSES = {"highlight", "admonition", "grid"}
 _MAYBE_PASSAGE = {*_PASSAGE_TAGS, "div"}
 STATUS = "data-divergence-status"
+# A linked mention as divergence.glossary.mentions writes it: its text is never marked up.
+_MENTION = re.compile(r'<a [^>]*\bclass="dv-term\b[^"]*"[^>]*>([^<]*)</a>')
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ def rewrite(
     status: str | None,
 ) -> Rewritten:
     """Rewrite ``content`` as the part ``prefix``: ids, links, heading levels, statuses."""
+    content = _MENTION.sub(r"\1", content)
     out: list[str] = []
     depth = 0
     position = 0
