@@ -1,5 +1,8 @@
 """Our own stylesheets and scripts are served minified; their sources keep comments."""
 
+from divergence.assets.minify import minified
+from sitebuild import REPO
+
 PAGE = "---\ndescription: Home.\ntrack: reference\n---\n\n# Home\n\nText.\n"
 CSS = "/* Colour is never the only cue. */\n.badge {\n  border: 1px solid;\n}\n"
 JS = "// Why this runs.\nfunction shown(element) {\n  return element.hidden === false;\n}\n"
@@ -31,3 +34,23 @@ def test_without_the_plugin_the_sources_are_served_as_written(fixture_site):
         {"docs/index.md": PAGE, "docs/assets/site.css": CSS}, extra_css=["assets/site.css"]
     )
     assert (site.site_dir / "assets/site.css").read_text() == CSS
+
+
+def test_scripts_written_into_every_page_are_minified_too(real_site):
+    source = (REPO / "overrides/divergence/lazy-search.js").read_text(encoding="utf-8")
+    for page in ("index.html", "glossary/index.html", "404.html"):
+        inline = real_site.soup(page).select_one("script#dv-lazy-search").string
+        assert inline == minified("lazy-search.js", source).strip(), page
+        assert "// " not in inline and "/*" not in inline, page
+
+
+def test_inline_scripts_are_left_as_written_without_the_plugin(fixture_site):
+    site = fixture_site(
+        {"docs/index.md": PAGE},
+        plugins=["divergence/tracks"],
+        theme={"name": "material", "custom_dir": str(REPO / "overrides"), "font": False},
+    )
+    assert site.logs == []
+    inline = site.soup("index.html").select_one("script#dv-lazy-search").string
+    source = (REPO / "overrides/divergence/lazy-search.js").read_text(encoding="utf-8")
+    assert inline == source.removesuffix("\n")  # Jinja's include drops the last newline
