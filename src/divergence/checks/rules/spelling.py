@@ -21,9 +21,12 @@ def check(project):
     files = [*project.pages, *project.includes, *project.data_files]
     if not files:
         return []
+    word_list = project.root / WORD_LIST
+    if not project.use_cache:
+        # No salt to compute: importlib.metadata alone is a twentieth of a second.
+        return _spell(word_list, files)
     from importlib.metadata import version
 
-    word_list = project.root / WORD_LIST
     salt = cache.salt_of("codespell", version("codespell"), files=[word_list])
     return cache.per_file(
         project.root,
