@@ -119,3 +119,61 @@ def _describe(rel: str, violation: dict) -> str:
         why = node.get("failureSummary", "").splitlines()[1:2] or [""]
         lines.append(f"    {' >>> '.join(node['target'])}: {why[0].strip()}")
     return "\n".join(lines)
+
+
+def _open_drawer(page):
+    page.get_by_role("button", name="Navigation").or_(
+        page.locator('label[for="__drawer"].md-header__button')
+    ).first.click()
+    page.locator(".md-sidebar--primary .md-nav__title").first.wait_for(state="visible")
+
+
+def _search(page):
+    page.keyboard.press("/")
+    page.keyboard.type("Trotsky")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+
+
+def _definition(page):
+    page.locator("article a.dv-term").first.focus()
+    page.locator("#dv-tip").wait_for(state="visible")
+
+
+def _footnote(page):
+    page.locator("article .footnote-ref").first.hover()
+    page.locator(".md-tooltip2--active").wait_for(state="visible")
+
+
+# What a page shows only after the reader does something, on a phone and on a desktop.
+STATES = {
+    "drawer open (375 px)": ("", 375, _open_drawer),
+    "search results (375 px)": ("", 375, _search),
+    "search results (1280 px)": ("", 1280, _search),
+    "definition shown (375 px)": ("actual-history/", 375, _definition),
+    "footnote shown (1280 px)": ("actual-history/", 1280, _footnote),
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violations_in_what_opens_on_demand(browser, published_url, axe_source, scheme):
+    findings: list[str] = []
+    for state, (rel, width, open_it) in STATES.items():
+        context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+        context.add_init_script(axe_source)
+        try:
+            page = context.new_page()
+            page.goto(published_url + rel)
+            page.wait_for_function(
+                "s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme]
+            )
+            open_it(page)
+            violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")[
+                "violations"
+            ]
+            findings.extend(_describe(f"{rel} [{state}]", v) for v in violations)
+        finally:
+            context.close()
+    assert not findings, (
+        f"axe-core found {len(findings)} violation(s) in the {scheme} scheme:\n"
+        + "\n".join(sorted(findings))
+    )

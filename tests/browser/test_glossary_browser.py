@@ -58,6 +58,15 @@ def test_the_definition_is_the_focused_terms_description_and_not_a_second_toolti
     # tooltip is held back so that only one shows.
     assert term.get_attribute("aria-describedby") == "dv-tip"
     assert term.get_attribute("title") is None
+    # Beside the term, just below it, and still there when the page scrolls.
+    for scroll in (0, 40):
+        page.mouse.wheel(0, scroll)
+        page.wait_for_timeout(200)
+        at, tip = term.bounding_box(), tooltip.bounding_box()
+        assert 0 <= tip["y"] - (at["y"] + at["height"]) <= 16, (at, tip)
+        assert abs(tip["x"] - at["x"]) <= 16 or tip["x"] + tip["width"] >= 1270, (at, tip)
+    # Inside a landmark, where a screen reader's landmark navigation finds it.
+    assert page.evaluate("!!document.querySelector('main #dv-tip')")
     page.keyboard.press("Tab")
     tooltip.wait_for(state="hidden", timeout=5_000)
     assert term.get_attribute("title") == title

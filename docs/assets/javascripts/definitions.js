@@ -21,8 +21,6 @@
   // Pointing at the tooltip keeps it open, so its text can be read and selected.
   tip.onpointerenter = () => clearTimeout(timer);
   tip.onpointerleave = later;
-  // Material's instant navigation swaps parts of the body, never the body itself.
-  document.body.append(tip);
 
   function show(term) {
     clearTimeout(timer);
@@ -32,14 +30,21 @@
     tip.textContent = term.dataset.dvTitle = term.title;
     term.removeAttribute("title");
     term.setAttribute("aria-describedby", tip.id);
+    // Inside <main>, a landmark; instant navigation replaces it, so put it back each time.
+    if (!tip.isConnected) (document.querySelector("main") || document.body).append(tip);
     tip.hidden = false;
     shown = term;
-    // Below the term's first line (above it when there is no room), inside the viewport.
-    const line = term.getClientRects()[0];
+    place();
+  }
+
+  // Below the term's first line (above it when there is no room), inside the viewport.
+  function place() {
+    if (!shown) return;
+    const line = shown.getClientRects()[0];
     const { offsetWidth: width, offsetHeight: height } = tip;
     const below = line.bottom + height + 8 <= innerHeight || line.top < height + 16;
-    tip.style.left = `${scrollX + Math.max(8, Math.min(line.left, root.clientWidth - width - 8))}px`;
-    tip.style.top = `${scrollY + (below ? line.bottom + 8 : line.top - height - 8)}px`;
+    tip.style.left = `${Math.max(8, Math.min(line.left, root.clientWidth - width - 8))}px`;
+    tip.style.top = `${below ? line.bottom + 8 : line.top - height - 8}px`;
   }
 
   function hide() {
@@ -76,6 +81,15 @@
     // Material's footnote tooltips stay hidden until the pointer or focus moves on.
     root.classList.add("dv-tips-dismissed");
   });
+  // Fixed to the viewport, the tooltip follows its term when the page scrolls.
+  addEventListener("scroll", place, { passive: true });
+  addEventListener("resize", place, { passive: true });
+  // Material's footnote tooltips are dialogs without a name: name each as it opens.
+  new MutationObserver(() => {
+    for (const note of document.querySelectorAll(".md-tooltip2[role=dialog]:not([aria-label])")) {
+      note.setAttribute("aria-label", "Footnote");
+    }
+  }).observe(document.body, { childList: true });
   // A page swapped in by instant navigation: the term shown is gone.
   window.document$?.subscribe(hide);
 })();
