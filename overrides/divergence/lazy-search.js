@@ -43,7 +43,6 @@
 
   // Material focuses the search box on its button and on the "/", "s" and "f" keys.
   addEventListener("focusin", function (event) {
-    var target = event.target;
-    if (target.closest && target.closest(".md-search")) start();
+    if (event.target.closest && event.target.closest(".md-search")) start();
   }, true);
 })();

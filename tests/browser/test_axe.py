@@ -141,7 +141,7 @@ def _definition(page):
 
 def _footnote(page):
     page.locator("article .footnote-ref").first.hover()
-    page.locator(".md-tooltip2--active").wait_for(state="visible")
+    page.locator("#dv-tip").wait_for(state="visible")
 
 
 # What a page shows only after the reader does something, on a phone and on a desktop.

@@ -29,7 +29,7 @@ def test_term_definition_shows_on_hover_and_on_keyboard_focus(page, site_url):
     title = term.get_attribute("title")
     assert title and ": " in title
     definition = title.split(": ", 1)[1][:30]
-    # One tooltip serves every term (definitions.js); wait for it to carry this definition.
+    # One tooltip serves every term (tooltips.js); wait for it to carry this definition.
     tooltip = page.locator("#dv-tip", has_text=definition)
     term.hover()
     tooltip.wait_for(state="visible", timeout=5_000)
@@ -104,11 +104,22 @@ def test_the_pointer_can_move_onto_a_definition_without_losing_it(page, site_url
     tooltip.wait_for(state="hidden", timeout=5_000)
 
 
-def test_escape_dismisses_a_footnote_tooltip(page, site_url):
+def test_a_footnote_shows_its_note_on_hover_and_focus_and_escape_hides_it(page, site_url):
     page.goto(site_url + "actual-history/")
-    reference = page.locator("article .footnote-ref").first
-    reference.hover()
-    footnote = page.locator(".md-tooltip2--active")
-    footnote.wait_for(state="visible", timeout=5_000)
+    number = page.locator("article a.footnote-ref").first
+    note = page.locator(f"[id='{number.evaluate('a => a.hash.slice(1)')}']")
+    expected = note.inner_text().replace("\u21a9", "").strip()
+    tooltip = page.locator("#dv-tip")
+    number.hover()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    # The note's text and links, without its back-link to the number.
+    assert tooltip.inner_text().strip() == expected
+    assert tooltip.locator(".footnote-backref").count() == 0
+    assert number.get_attribute("aria-describedby") == "dv-tip"
     page.keyboard.press("Escape")
-    footnote.wait_for(state="hidden", timeout=5_000)
+    tooltip.wait_for(state="hidden", timeout=5_000)
+    number.focus()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Tab")
+    tooltip.wait_for(state="hidden", timeout=5_000)
+    assert number.get_attribute("aria-describedby") is None

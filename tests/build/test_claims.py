@@ -201,7 +201,7 @@ def test_our_own_css_and_javascript_stay_within_6_kb_gzip(real_site):
     ours = [url for url in ours if not re.search(r"\.[0-9a-f]{8}\.min\.", url)]
     assert sorted(ours) == [
         "assets/javascripts/claims.js",
-        "assets/javascripts/definitions.js",
+        "assets/javascripts/tooltips.js",
         "assets/stylesheets/divergence.css",
     ]
     served = {url: (real_site.site_dir / url).read_bytes() for url in ours}

@@ -1,7 +1,7 @@
 """A Python-Markdown extension that links the first mention of each term or person per section.
 
 The link carries the entry's short definition as its title, which
-docs/assets/javascripts/definitions.js shows on hover and on keyboard focus (the browser's
+docs/assets/javascripts/tooltips.js shows on hover and on keyboard focus (the browser's
 own tooltip without JavaScript); a tap follows the link to the full entry. Headings, code,
 links, abbreviations and footnotes are left alone, and a section (the text from one ``h2``
 to the next) marks each entry once, so the text stays readable when a name recurs in every
