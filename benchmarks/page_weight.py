@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from common import CHROMIUM, CHROMIUM_ARGS, REPO, Served, StaticHost, table
+
+from divergence.assets.plugin import BUNDLE
 
 BUDGET_GZIP_KB = 100
 BUDGET_REQUESTS = 8
@@ -53,14 +56,24 @@ class Visit:
         return sum(s.sent_bytes for s in self.log if s.path in paths)
 
 
-def own_asset_paths() -> set[str]:
-    """URL paths of our CSS and JS: what docs/assets/ holds (the theme's are elsewhere)."""
+def own_assets(built: Path) -> dict[str, int]:
+    """Each of our CSS and JS files as served (URL path) and the bytes of its sources.
+
+    The sources are what docs/assets/ holds (the theme's files are elsewhere); our scripts
+    are served as one file, divergence/assets' BUNDLE.
+    """
     docs = REPO / "docs"
-    return {
-        "/" + p.relative_to(docs).as_posix()
+    sources = {
+        "/" + p.relative_to(docs).as_posix(): p.stat().st_size
         for p in (docs / "assets").rglob("*")
         if p.suffix in (".css", ".js")
     }
+    served = {path: size for path, size in sources.items() if (built / path[1:]).is_file()}
+    if (built / BUNDLE).is_file():
+        served["/" + BUNDLE] = sum(
+            size for path, size in sources.items() if path not in served and path.endswith(".js")
+        )
+    return served
 
 
 def visit_all(site, host: StaticHost, browser) -> list[Visit]:
@@ -124,7 +137,7 @@ def kb(n: int) -> str:
 def run_all(ours, plain, page_types) -> None:
     from playwright.sync_api import sync_playwright
 
-    own = own_asset_paths()
+    own = own_assets(ours.folder)
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -191,8 +204,7 @@ def run_all(ours, plain, page_types) -> None:
         rows += [[url, "other origin", "", "", ""] for url in visits[""].foreign]
         print(table(rows, ["path", "status", "raw KB", "gzip KB", "render-blocking"]))
     sizes = []
-    for url_path in sorted(own):
-        source = (REPO / "docs" / url_path.lstrip("/")).stat().st_size
+    for url_path, source in sorted(own.items()):
         # As served: the build minifies our files (divergence.assets).
         body = (ours.folder / url_path.lstrip("/")).read_bytes()
         packed = len(gzip.compress(body, GZIP_LEVEL, mtime=0))

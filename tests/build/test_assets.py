@@ -29,6 +29,55 @@ def test_our_css_and_js_are_served_minified_and_theme_files_untouched(fixture_si
     assert (site.site_dir / "assets/vendor.min.css").read_text() == CSS
 
 
+JS_2 = "// Another job.\nwindow.second = () => {\n  return 2;\n};\n"
+
+
+def test_our_scripts_are_served_as_one_file_in_their_order(fixture_site):
+    site = fixture_site(
+        {
+            "docs/index.md": PAGE,
+            "docs/assets/site.js": JS,
+            "docs/assets/vendor.min.js": JS,
+            "docs/assets/second.js": JS_2,
+            "docs/assets/module.js": JS_2,
+        },
+        plugins=["divergence/tracks", "divergence/assets"],
+        extra_javascript=[
+            "assets/site.js",
+            "assets/vendor.min.js",
+            "assets/second.js",
+            {"path": "assets/module.js", "type": "module"},
+        ],
+    )
+    assert site.logs == []
+    scripts = [s["src"] for s in site.soup("index.html").select("script[src]")]
+    ours = [src for src in scripts if not src.startswith("assets/javascripts/bundle.")]
+    # Where the first of them ran; the author's minified file and the module apart.
+    assert ours == [
+        "assets/javascripts/divergence.js",
+        "assets/vendor.min.js",
+        "assets/module.js",
+    ]
+    assert (site.site_dir / "assets/javascripts/divergence.js").read_text() == (
+        "function shown(element){return element.hidden===false;}\n"
+        "window.second=()=>{return 2;};\n"
+    )
+    assert not (site.site_dir / "assets/site.js").exists()
+    assert not (site.site_dir / "assets/second.js").exists()
+
+
+def test_a_missing_script_stops_the_build_with_its_name(fixture_site):
+    site = fixture_site(
+        {"docs/index.md": PAGE, "docs/assets/site.js": JS},
+        plugins=["divergence/tracks", "divergence/assets"],
+        extra_javascript=["assets/site.js", "assets/gone.js"],
+    )
+    assert site.logs == [
+        "ERROR:divergence/assets: extra_javascript lists docs/assets/gone.js, which is missing"
+    ]
+    assert site.aborted == "Aborted with a BuildError!"
+
+
 def test_without_the_plugin_the_sources_are_served_as_written(fixture_site):
     site = fixture_site(
         {"docs/index.md": PAGE, "docs/assets/site.css": CSS}, extra_css=["assets/site.css"]
