@@ -59,8 +59,7 @@ def test_our_scripts_are_served_as_one_file_in_their_order(fixture_site):
         "assets/module.js",
     ]
     assert (site.site_dir / "assets/javascripts/divergence.js").read_text() == (
-        "function shown(element){return element.hidden===false;}\n"
-        "window.second=()=>{return 2;};\n"
+        "function shown(element){return element.hidden===false;}\nwindow.second=()=>{return 2;};\n"
     )
     assert not (site.site_dir / "assets/site.js").exists()
     assert not (site.site_dir / "assets/second.js").exists()
