@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Where the plugins put the pages they generate. Kept here, free of MkDocs imports, so that
+# `divergence check` can read them without loading the plugins.
+BIBLIOGRAPHY_PAGE = "reading/bibliography.md"
+BIBLIOGRAPHY_DOWNLOAD = "references.bib"
+TIMELINE_INDEX = "timeline/index.md"
+TIMELINE_COMPARISON = "timeline/comparison.md"
+
+
+def timeline_era_page(era_id: str) -> str:
+    return f"timeline/{era_id}.md"
+
 
 def data_edit_url(config, data_file: str) -> str | None:
     """The "edit this page" URL of a generated page: its data file in the repository.

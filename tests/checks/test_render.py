@@ -8,8 +8,6 @@ import markdown
 from divergence.checks import project as project_module
 from divergence.checks.project import Project
 from divergence.checks.render import _markdown_options, extension
-from divergence.citations import plugin as citations
-from divergence.timeline import plugin as timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,14 +26,6 @@ def test_each_extension_of_mkdocs_yml_is_the_one_python_markdown_would_build():
         assert type(extension(name, configs)) is type(expected), name
         if name in registered:
             assert registered[name].startswith(f"markdown.extensions.{name}:"), name
-
-
-def test_the_generated_pages_are_where_the_plugins_put_them():
-    assert project_module.BIBLIOGRAPHY_PAGE == citations.BIBLIOGRAPHY_PAGE
-    assert project_module.BIBLIOGRAPHY_DOWNLOAD == citations.DOWNLOAD
-    assert project_module.TIMELINE_INDEX == timeline.INDEX
-    assert project_module.TIMELINE_COMPARISON == timeline.COMPARISON
-    assert project_module.TIMELINE_ERA.format("nep") == timeline.era_page("nep")
 
 
 def test_mkdocs_yml_is_read_as_mkdocs_reads_it(monkeypatch):

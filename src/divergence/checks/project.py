@@ -13,14 +13,15 @@ import yaml
 from divergence.checks.bibliography import Bibliography, read_bibliography
 from divergence.frontmatter import FrontMatter, read_front_matter
 
-# Pages the citations and timeline plugins generate. Their plugin modules define them too,
-# but importing those (MkDocs' file handling and more) costs `divergence check` a sixth
-# of a second; tests/checks/test_cli.py checks that both say the same.
-BIBLIOGRAPHY_PAGE = "reading/bibliography.md"
-BIBLIOGRAPHY_DOWNLOAD = "references.bib"
-TIMELINE_INDEX = "timeline/index.md"
-TIMELINE_COMPARISON = "timeline/comparison.md"
-TIMELINE_ERA = "timeline/{}.md"
+# The pages the citations and timeline plugins generate (not their plugin modules, whose
+# imports would cost `divergence check` a sixth of a second).
+from divergence.generated import (
+    BIBLIOGRAPHY_DOWNLOAD,
+    BIBLIOGRAPHY_PAGE,
+    TIMELINE_COMPARISON,
+    TIMELINE_INDEX,
+    timeline_era_page,
+)
 
 
 @dataclass
@@ -192,7 +193,7 @@ class Project:
             ids = {event.id for event in timeline.events} | {"point-of-divergence"}
             pages.setdefault(TIMELINE_INDEX, set()).update(ids)
             for era in timeline.eras:
-                pages[TIMELINE_ERA.format(era.id)] = {e.id for e in timeline.events if era.holds(e)}
+                pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
             pages[TIMELINE_COMPARISON] = set(timeline.themes)
             pages["timeline.json"] = pages["timeline.csv"] = set()
         return pages

@@ -17,10 +17,9 @@ from divergence.checks.bibliography import read_bibliography
 from divergence.citations.bibliography import Work, cited_keys, sort_key
 from divergence.citations.guard import protect, restore
 from divergence.citations.includes import inline_snippets
-from divergence.generated import data_edit_url
+from divergence.generated import BIBLIOGRAPHY_DOWNLOAD, BIBLIOGRAPHY_PAGE, data_edit_url
 
-BIBLIOGRAPHY_PAGE = "reading/bibliography.md"
-DOWNLOAD = "references.bib"
+DOWNLOAD = BIBLIOGRAPHY_DOWNLOAD
 _CITED_BY = "<!-- divergence:cited-by {key} -->"
 
 

@@ -14,19 +14,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from divergence.generated import data_edit_url
+from divergence.generated import (
+    BIBLIOGRAPHY_PAGE,
+    TIMELINE_COMPARISON,
+    TIMELINE_INDEX,
+    data_edit_url,
+    timeline_era_page,
+)
 from divergence.timeline.model import FILE, Event, Timeline, load
 from divergence.timeline.views import theme_rows, timeline_csv, timeline_json, year_rows
 
 _ID = re.compile(r'\sid="([^"]+)"')
 _MARKER = re.compile(r"<!-- divergence:(timeline|comparison)(?: era=([\w-]+))? -->")
-INDEX = "timeline/index.md"
-COMPARISON = "timeline/comparison.md"
-BIBLIOGRAPHY = "reading/bibliography.md"
-
-
-def era_page(era_id: str) -> str:
-    return f"timeline/{era_id}.md"
+INDEX = TIMELINE_INDEX
+COMPARISON = TIMELINE_COMPARISON
+BIBLIOGRAPHY = BIBLIOGRAPHY_PAGE
+era_page = timeline_era_page
 
 
 class TimelinePlugin(BasePlugin):
