@@ -66,7 +66,7 @@ class AssetsPlugin(BasePlugin):
             sources = [files.get_file_from_path(path) for path in self._bundled]
             missing = [p for p, f in zip(self._bundled, sources, strict=True) if f is None]
             if missing:
-                # MkDocs would have warned that each is missing; so does the bundle.
+                # Stop with its name rather than ship a bundle without it.
                 raise _missing(missing)
             # Each source ends its statements; a newline keeps one's last comment-free line
             # apart from the next one's first.
