@@ -14,6 +14,12 @@ def search(page, site_url, query):
     return [text.strip() for text in results.all_inner_texts()]
 
 
+def first_term(page, site_url):
+    """The first linked mention on The Actual History, and the tooltip that serves it."""
+    page.goto(site_url + "actual-history/")
+    return page.locator("article a.dv-term").first, page.locator("#dv-tip")
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("Троцкий", "Leon Trotsky"), ("Zinovyev", "Grigory Zinoviev"), ("тройка", "Troika")],
@@ -46,11 +52,9 @@ def test_term_definition_shows_on_hover_and_on_keyboard_focus(page, site_url):
 
 
 def test_the_definition_is_the_focused_terms_description_and_not_a_second_tooltip(page, site_url):
-    page.goto(site_url + "actual-history/")
-    term = page.locator("article a.dv-term").first
+    term, tooltip = first_term(page, site_url)
     title = term.get_attribute("title")
     term.focus()
-    tooltip = page.locator("#dv-tip")
     tooltip.wait_for(state="visible", timeout=5_000)
     assert tooltip.get_attribute("role") == "tooltip"
     assert tooltip.inner_text() == title
@@ -75,9 +79,7 @@ def test_the_definition_is_the_focused_terms_description_and_not_a_second_toolti
 
 def test_escape_dismisses_a_definition_shown_on_hover_or_on_focus(page, site_url):
     """WCAG 1.4.13: content shown on hover or focus can be dismissed without moving."""
-    page.goto(site_url + "actual-history/")
-    term = page.locator("article a.dv-term").first
-    tooltip = page.locator("#dv-tip")
+    term, tooltip = first_term(page, site_url)
     term.hover()
     tooltip.wait_for(state="visible", timeout=5_000)
     page.keyboard.press("Escape")
@@ -91,9 +93,7 @@ def test_escape_dismisses_a_definition_shown_on_hover_or_on_focus(page, site_url
 
 def test_the_pointer_can_move_onto_a_definition_without_losing_it(page, site_url):
     """WCAG 1.4.13: hoverable, and it stays until the pointer leaves both."""
-    page.goto(site_url + "actual-history/")
-    term = page.locator("article a.dv-term").first
-    tooltip = page.locator("#dv-tip")
+    term, tooltip = first_term(page, site_url)
     term.hover()
     tooltip.wait_for(state="visible", timeout=5_000)
     box = tooltip.bounding_box()

@@ -13,6 +13,7 @@ file (``BUNDLE``, in their order): a request fewer on every first visit (DESIGN.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -27,7 +28,13 @@ _INLINE = re.compile(r'(<script id="dv-[\w-]+">)(.*?)(</script>)', re.DOTALL)
 
 
 def with_inline_scripts_minified(html: str) -> str:
-    return _INLINE.sub(lambda m: m[1] + minified("inline.js", m[2]).strip() + m[3], html)
+    return _INLINE.sub(lambda m: m[1] + _minified_inline(m[2]) + m[3], html)
+
+
+# Every page carries the same few scripts: minify each text once a build, not once a page.
+@functools.lru_cache(maxsize=16)
+def _minified_inline(text: str) -> str:
+    return minified("inline.js", text).strip()
 
 
 def _bundled(script) -> bool:
