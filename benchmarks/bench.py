@@ -1,9 +1,9 @@
 """`make bench`: build time against plain Material, where the build spends it, scaling with
-synthetic pages, and the edit-to-reload latency of `mkdocs serve`. Prints figures beside
-the budgets of DESIGN.md; asserts nothing (timings on a shared machine are noisy: compare
-runs, not single figures).
+synthetic pages, the edit-to-reload latency of `mkdocs serve`, and `divergence check`.
+Prints figures beside the budgets of DESIGN.md; asserts nothing (timings on a shared
+machine are noisy: compare runs, not single figures).
 
-    .venv/bin/python benchmarks/bench.py [--only build,profile,scaling,serve] [--quick]
+    .venv/bin/python benchmarks/bench.py [--only build,profile,scaling,serve,check] [--quick]
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ import sys
 
 import build_profile
 import build_time
+import check_time
 import scaling
 import serve_latency
 from common import commit_measured, machine
 
-PARTS = ("build", "profile", "scaling", "serve")
+PARTS = ("build", "profile", "scaling", "serve", "check")
 
 
 def main() -> int:
@@ -28,12 +29,14 @@ def main() -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="a quick look: 2 build pairs, 100 synthetic pages only, 2 edits of each kind",
+        help="a quick look: 2 build pairs, 100 synthetic pages only, 2 edits of each kind, "
+        "3 check runs of each kind",
     )
     parser.add_argument("--runs", type=int, help="build pairs (default 7, quick 2)")
     parser.add_argument("--sizes", help="synthetic page counts (default 100,500,1000)")
     parser.add_argument("--scaling-runs", type=int, default=1, help="builds per size")
     parser.add_argument("--edits", type=int, help="edits of each kind (default 5, quick 2)")
+    parser.add_argument("--check-runs", type=int, help="check runs of each kind (default 11)")
     args = parser.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = set(parts) - set(PARTS)
@@ -51,6 +54,8 @@ def main() -> int:
         scaling.report(results)
     if "serve" in parts:
         serve_latency.report(serve_latency.measure(args.edits or (2 if args.quick else 5)))
+    if "check" in parts:
+        check_time.report(check_time.measure(args.check_runs or (3 if args.quick else 11)))
     print(f"\nload average at the end: {machine().rsplit('load average ', 1)[-1]}")
     return 0
 

@@ -51,7 +51,22 @@ def _markdown_options(project: Project) -> dict:
     ]
     if "pymdownx.snippets" not in extensions:
         del configs["pymdownx.snippets"]
+    _without_pygments(extensions, configs)
     return {"extensions": extensions, "extension_configs": configs}
+
+
+def _without_pygments(extensions: list[str], configs: dict) -> None:
+    """Code blocks left uncoloured: the rules read links, ids and text, and Pygments'
+    lexers and styles are a sixth of a second of `divergence check` (the text inside a
+    code block is the same with or without its colour spans)."""
+    if "pymdownx.highlight" in extensions:
+        configs.setdefault("pymdownx.highlight", {})["use_pygments"] = False
+    elif "pymdownx.superfences" in extensions:
+        # Superfences takes its highlighter's settings from the first pymdownx.highlight
+        # registered (its own, disabled one has the defaults): ours comes first. Enabled,
+        # it also wraps indented code blocks, which holds no link and no id.
+        extensions.insert(extensions.index("pymdownx.superfences"), "pymdownx.highlight")
+        configs["pymdownx.highlight"] = {"use_pygments": False}
 
 
 def extension(name: str, configs: dict):

@@ -1,0 +1,101 @@
+"""Time `divergence check`, the editors' command: the whole site cold and warm, one page.
+
+Prints figures beside the budget of issue 3 ("well under two seconds" for the whole
+site); asserts nothing. Each run is a fresh process, as an editor or pre-commit starts it,
+on a copy of the work tree (so the real project's cache is left alone):
+
+- cold: ``--no-cache``, every file linted, as on the first run after a clone;
+- warm: the per-file cache of the slow linters filled by the previous run;
+- one page: ``divergence check docs/index.md`` (what the pre-commit hook pays per page),
+  cold.
+
+Wall time is what the editor waits; CPU time (the process and its forked linters) shows
+how much of the two cores the run used, and moves less with the machine's load.
+
+    .venv/bin/python benchmarks/check_time.py [--runs 11]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ENV, commit_measured, copy_project, machine
+
+BUDGET_SECONDS = 2.0
+# The console script's own interpreter: the same one `make check` and pre-commit start.
+DIVERGENCE = [str(Path(sys.executable).with_name("divergence")), "check"]
+
+
+def timed_run(arguments: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one `divergence check` run, which must find no problem."""
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run([*DIVERGENCE, *arguments], check=True, cwd=cwd, env=ENV, capture_output=True)
+    wall = time.perf_counter() - start
+    after = os.times()
+    # The child's CPU includes its forked linters: they are waited for before it exits.
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return wall, cpu
+
+
+def measure(runs: int) -> dict[str, list[tuple[float, float]]]:
+    workdir = Path(tempfile.mkdtemp(prefix="divergence-check-bench-"))
+    try:
+        root = copy_project(workdir / "site", commit=False).parent
+        timed_run(["--no-cache"], root)  # warm the file cache
+        kinds = {
+            "whole site, cold (--no-cache)": ["--no-cache"],
+            "whole site, warm (cache filled)": [],
+            "one page, cold (docs/index.md)": ["--no-cache", "docs/index.md"],
+        }
+        figures: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
+        timed_run([], root)  # fills the cache the warm runs read
+        # Interleaved, so that each kind sees the same machine state.
+        for _ in range(runs):
+            for kind, arguments in kinds.items():
+                figures[kind].append(timed_run(arguments, root))
+    finally:
+        shutil.rmtree(workdir)
+    return figures
+
+
+def report(figures: dict[str, list[tuple[float, float]]]) -> None:
+    runs = len(next(iter(figures.values())))
+    print(f"\n`divergence check`: {runs} runs of each kind, interleaved, each a new process")
+    for kind, results in figures.items():
+        walls = sorted(wall for wall, _ in results)
+        cpus = sorted(cpu for _, cpu in results)
+        print(
+            f"{kind:34} wall median {statistics.median(walls):.2f} s "
+            f"({walls[0]:.2f}-{walls[-1]:.2f}), CPU median {statistics.median(cpus):.2f} s "
+            f"({cpus[0]:.2f}-{cpus[-1]:.2f})"
+        )
+    cold = statistics.median(wall for wall, _ in figures["whole site, cold (--no-cache)"])
+    verdict = "met" if cold < BUDGET_SECONDS else "NOT met"
+    print(
+        f"whole site cold: median {cold:.2f} s = {cold / BUDGET_SECONDS:.0%} of the "
+        f"{BUDGET_SECONDS:.0f} s budget ({verdict})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11, help="runs of each kind (default 11)")
+    args = parser.parse_args()
+    print(f"commit: {commit_measured()}")
+    print(f"machine: {machine()}", flush=True)
+    report(measure(args.runs))
+
+
+if __name__ == "__main__":
+    main()
