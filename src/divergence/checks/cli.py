@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     project = Project.load(config_file, only=[Path(p) for p in args.paths] or None)
     project.use_cache = not args.no_cache
     rules = [rule for rule in RULES if rule.needs != "site"]
+    _fewer_garbage_collections()
     # The slow linters start at once, in processes of their own; this one meanwhile sets
     # up and runs the others (Python-Markdown and its extensions are imported only now).
     slow = start_slow_rules(project, rules)
@@ -45,6 +46,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"divergence check: {checked} files, no problems", file=sys.stderr)
     return 0
+
+
+def _fewer_garbage_collections() -> None:
+    """The cyclic garbage collector cost a twentieth of the command's time, mostly walking
+    objects that live until it exits (modules, the pages). Those are set aside (which
+    also spares the forked linters copying their memory when a collection would touch
+    it), and young objects are collected less often; memory still stays bounded."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def text(diagnostics: list[Diagnostic]) -> str:
