@@ -9,6 +9,7 @@ import re
 
 from divergence.checks import cache
 from divergence.checks.registry import rule
+from divergence.checks.rules._codespell_speed import dictionary_for
 from divergence.diagnostics import Diagnostic
 
 WORD_LIST = ".codespell-words.txt"
@@ -47,7 +48,7 @@ def _spell(word_list, sources):
     if word_list.is_file():
         arguments[:0] = ["--ignore-words", str(word_list)]
     output = io.StringIO()
-    with contextlib.redirect_stdout(output):
+    with contextlib.redirect_stdout(output), dictionary_for(f.abs_path for f in sources):
         codespell(*arguments)
     return [
         _diagnostic(files[finding.group("path")], finding)
