@@ -52,13 +52,14 @@ def _fast_token_tests() -> None:
     from pymarkdown.tokens.markdown_token import MarkdownToken
     from pymarkdown.tokens.stack_token import StackToken
 
-    _replace_name_tests(
+    true_for = _replace_name_tests(
         MarkdownToken,
         "token_name",
         prefix="_token_",
         end_prefix=MarkdownToken._end_token_prefix,
         attribute="_MarkdownToken__token_name",
     )
+    _name_tests_as_constants(MarkdownToken, true_for)
     _replace_name_tests(
         StackToken, "type_name", prefix="_stack_", end_prefix="", attribute="_StackToken__type_name"
     )
@@ -92,6 +93,39 @@ def _replace_name_tests(cls, name_property, *, prefix, end_prefix, attribute) ->
     for test, original in tests.items():
         test_name = _name_in(attribute, frozenset(true_for[test]))
         setattr(cls, test, property(test_name, doc=original.__doc__))
+    return true_for
+
+
+def _name_tests_as_constants(base, true_for: dict[str, set[str]]) -> None:
+    """On each token class with a name of its own, the name tests as plain class values.
+
+    A token class that defines ``get_markdown_token_type`` gives every token it makes that
+    name (pymarkdownlnt itself maps classes to names through it when it registers its
+    transformers; tests/checks/test_pymarkdown_speed.py checks it on every token of the
+    site). Its ``is_paragraph`` and the like are then the same for all its tokens: a
+    class attribute, read without a call, instead of a property (the rules ask them
+    about every token, a sixth of the linter's time). The end tokens, whose names vary,
+    keep the properties, as does a subclass without a name of its own.
+    """
+    properties = {test: vars(base)[test] for test in true_for}
+    constant_classes = []
+    for cls in _subclasses(base):
+        own_name = vars(cls).get("get_markdown_token_type")
+        if own_name is not None:
+            name = own_name.__func__()
+            for test, names in true_for.items():
+                setattr(cls, test, name in names)
+            constant_classes.append(cls)
+        elif any(issubclass(cls, constant) for constant in constant_classes):
+            for test, name_test in properties.items():
+                setattr(cls, test, name_test)
+
+
+def _subclasses(cls):
+    """Every subclass of ``cls``, each after the classes it derives from."""
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
 
 
 def _name_in(attribute: str, names: frozenset[str]):
