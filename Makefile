@@ -62,6 +62,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	@# Our package on top of the locked set, without resolving anything again.
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	@# Byte-code for our package too, as pip writes it for the others: where
+	@# PYTHONDONTWRITEBYTECODE is set, each run would compile it again (a tenth of a
+	@# `divergence check`). An edited module is compiled afresh, as always.
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 # Re-resolve the dependency ranges of pyproject.toml into requirements.lock (exact pins).
