@@ -78,7 +78,8 @@ clean:
 	rm -rf $(VENV) site node_modules
 
 # Build time against a plain Material build of the same pages and where it goes, cost per
-# page with 100, 500 and 1000 synthetic pages, mkdocs serve's edit-to-reload latency.
+# page with 100, 500 and 1000 synthetic pages, mkdocs serve's edit-to-reload latency, and
+# `divergence check` cold, warm and on one page.
 # Prints figures (BENCHMARKS.md); options after ARGS=, e.g. ARGS="--only scaling --quick".
 bench: $(STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/bench.py $(ARGS)
