@@ -57,7 +57,7 @@ def _markdown_options(project: Project) -> dict:
 
 def _without_pygments(extensions: list[str], configs: dict) -> None:
     """Code blocks left uncoloured: the rules read links, ids and text, and Pygments'
-    lexers and styles are a sixth of a second of `divergence check` (the text inside a
+    lexers and styles are a tenth of a second of `divergence check` (the text inside a
     code block is the same with or without its colour spans)."""
     if "pymdownx.highlight" in extensions:
         configs.setdefault("pymdownx.highlight", {})["use_pygments"] = False

@@ -104,7 +104,7 @@ def _name_tests_as_constants(base, true_for: dict[str, set[str]]) -> None:
     transformers; tests/checks/test_pymarkdown_speed.py checks it on every token of the
     site). Its ``is_paragraph`` and the like are then the same for all its tokens: a
     class attribute, read without a call, instead of a property (the rules ask them
-    about every token, a sixth of the linter's time). The end tokens, whose names vary,
+    about every token, about 15 % of the linter's time). The end tokens, whose names vary,
     keep the properties, as does a subclass without a name of its own.
     """
     properties = {test: vars(base)[test] for test in true_for}
