@@ -56,6 +56,8 @@ def _run(*arguments: str, shortcut: bool) -> tuple[str, int]:
 
 
 def test_written_for_the_pinned_codespell():
+    # With another version the shortcut is left out (slower, still correct): this says
+    # so when requirements.lock moves, so that it is checked again or removed.
     from codespell_lib._version import __version__
 
     assert __version__ == _codespell_speed.VERSION

@@ -122,3 +122,13 @@ class _Page:
     def __init__(self, path: Path) -> None:
         self.abs_path = path
         self.path = path.name
+
+
+def test_written_for_the_pinned_pymarkdownlnt():
+    # With another version the patches are left out (slower, still correct): this says
+    # so when requirements.lock moves, so that they are checked again or removed.
+    from pymarkdown.version import __version__
+
+    from divergence.checks.rules import _pymarkdown_speed
+
+    assert __version__ == _pymarkdown_speed.VERSION
