@@ -4,9 +4,9 @@ codespell reads its whole dictionary of known misspellings (65,000 entries) into
 on every run: a sixth of a second, more than it then spends reading our pages. Yet it
 looks up only the words of the files it checks: with its default word pattern, each run
 of letters, digits, hyphens and apostrophes in a line, lower-cased (and, for a word right
-after a backslash, that form minus its first letter). Those words are known before it starts, so the
-dictionary can be read down to the entries they can reach, and codespell's own
-``build_dict`` then reads exactly those lines, in their order.
+after a backslash, that form minus its first letter). Those words are known before it
+starts, so the dictionary can be read down to the entries they can reach, and
+codespell's own ``build_dict`` then reads exactly those lines, in their order.
 
 That holds only while nothing rewrites a line before its words are taken: so the
 dictionary is read whole, as codespell would, when an option changes the word pattern or
