@@ -33,6 +33,8 @@ from pathlib import Path
 from common import ENV, commit_measured, copy_project, machine
 
 BUDGET_SECONDS = 2.0
+# "Well under" read as at most three quarters of the budget, for the verdict printed.
+WELL_UNDER = 0.75
 # The console script's own interpreter: the same one `make check` and pre-commit start.
 DIVERGENCE = [str(Path(sys.executable).with_name("divergence")), "check"]
 
@@ -69,7 +71,7 @@ def measure(runs: int) -> dict[str, list[tuple[float, float]]]:
     workdir = Path(tempfile.mkdtemp(prefix="divergence-check-bench-"))
     try:
         root = copy_project(workdir / "site", commit=False).parent
-        timed_run(["--no-cache"], root)  # warm the file cache
+        timed_run(["--no-cache"], root)  # reads every file once: the OS caches them
         kinds = {
             "whole site, cold (--no-cache)": ["--no-cache"],
             "whole site, warm (cache filled)": [],
@@ -101,10 +103,12 @@ def report(figures: dict[str, list[tuple[float, float]]]) -> None:
         )
     cold = statistics.median(wall for wall, _ in figures["whole site, cold (--no-cache)"])
     reference = statistics.median(wall for wall, _ in figures[REFERENCE_KIND])
-    verdict = "met" if cold < BUDGET_SECONDS else "NOT met"
+    share = cold / BUDGET_SECONDS
+    verdict = "met" if share <= WELL_UNDER else "NOT met"
     print(
-        f"whole site cold: median {cold:.2f} s = {cold / BUDGET_SECONDS:.0%} of the "
-        f"{BUDGET_SECONDS:.0f} s budget ({verdict}); {cold / reference:.2f} x the reference loop"
+        f"whole site cold: median {cold:.2f} s = {share:.0%} of the {BUDGET_SECONDS:.0f} s "
+        f"budget ({verdict}: well under is at most {WELL_UNDER:.0%}); "
+        f"{cold / reference:.2f} x the reference loop"
     )
 
 
