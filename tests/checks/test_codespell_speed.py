@@ -50,7 +50,7 @@ def _run(*arguments: str, shortcut: bool) -> tuple[str, int]:
             _codespell, "build_dict", counting
         )
         if shortcut:
-            stack.enter_context(dictionary_for(files))
+            stack.enter_context(dictionary_for(path.read_text("utf-8") for path in files))
         codespell("--disable-colors", *arguments)
     return output.getvalue(), built[-1]
 

@@ -23,7 +23,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 # The version this was written for and checked against (tests/checks/test_codespell_speed.py
 # compares findings with and without it on every dictionary entry).
@@ -33,12 +32,13 @@ _WORD = re.compile(r"[\w\-'’]+")  # noqa: RUF001 (codespell's own apostrophe)
 
 
 @contextlib.contextmanager
-def dictionary_for(files: Iterable[Path]) -> Iterator[None]:
-    """Within, codespell's ``main`` reads only the dictionary entries ``files`` can reach."""
+def dictionary_for(texts: Iterable[str]) -> Iterator[None]:
+    """Within, codespell's ``main`` reads only the dictionary entries that the checked
+    files, whose ``texts`` are read as UTF-8, can reach."""
     from codespell_lib import _codespell
     from codespell_lib._version import __version__
 
-    words = _words_of(files)
+    words = _words_of(texts)
     if __version__ != VERSION or words is None:
         yield
         return
@@ -63,15 +63,14 @@ def dictionary_for(files: Iterable[Path]) -> Iterator[None]:
         _codespell.parse_options, _codespell.build_dict = original_parse, original_build
 
 
-def _words_of(files: Iterable[Path]) -> set[str] | None:
-    """Every form codespell may look up in these files, or None if one is not UTF-8."""
+def _words_of(texts: Iterable[str]) -> set[str] | None:
+    """Every form codespell may look up in these texts, or None if one is not UTF-8."""
     words: set[str] = set()
-    for path in files:
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None  # codespell reads it another way (or reports it): no shortcut
-        words.update(word.lower() for word in _WORD.findall(text))
+    try:
+        for text in texts:
+            words.update(word.lower() for word in _WORD.findall(text))
+    except (OSError, UnicodeDecodeError):
+        return None  # codespell reads that file another way (or reports it): no shortcut
     # A word after a backslash is also looked up without its first letter.
     words.update([word[1:] for word in words if len(word) > 1])
     return words

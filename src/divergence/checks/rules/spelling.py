@@ -48,7 +48,7 @@ def _spell(word_list, sources):
     if word_list.is_file():
         arguments[:0] = ["--ignore-words", str(word_list)]
     output = io.StringIO()
-    with contextlib.redirect_stdout(output), dictionary_for(f.abs_path for f in sources):
+    with contextlib.redirect_stdout(output), dictionary_for(f.text for f in sources):
         codespell(*arguments)
     return [
         _diagnostic(files[finding.group("path")], finding)
