@@ -22,9 +22,9 @@ import json, sys
 from pymarkdown.api import PyMarkdownApi
 from pymarkdown.main import PyMarkdownLint
 from pymarkdown.tokens.markdown_token import MarkdownToken
-from divergence.checks.rules.markdown_style import _cheap_repr
+from divergence.checks.rules._pymarkdown_speed import cheap_repr
 
-MarkdownToken.__repr__ = _cheap_repr
+MarkdownToken.__repr__ = cheap_repr
 
 config, *paths = sys.argv[1:]
 presentation = PyMarkdownApi.ApiPresentation()
