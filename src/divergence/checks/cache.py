@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from divergence.checks.project import SourceFile
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 CACHE_DIR = Path(".cache") / "divergence-check"
 

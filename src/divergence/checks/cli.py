@@ -9,7 +9,7 @@ from pathlib import Path
 from divergence.checks.project import Project
 from divergence.checks.rules import RULES
 from divergence.checks.runner import run_rules, start_slow_rules
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 GUIDE = "docs/contributing/checks.md"
 

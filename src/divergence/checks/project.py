@@ -10,12 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from divergence.checks.bibliography import Bibliography, read_bibliography
-from divergence.frontmatter import FrontMatter, read_front_matter
+from divergence.site.bibtex import Bibliography, read_bibliography
+from divergence.site.frontmatter import FrontMatter, read_front_matter
 
 # The pages the citations and timeline plugins generate (not their plugin modules, whose
 # imports would cost `divergence check` a sixth of a second).
-from divergence.generated import (
+from divergence.site.generated import (
     BIBLIOGRAPHY_DOWNLOAD,
     BIBLIOGRAPHY_PAGE,
     TIMELINE_COMPARISON,
@@ -145,7 +145,7 @@ class Project:
     @cached_property
     def glossary(self):
         """Terms and people from data/glossary.yml and data/people.yml, with their problems."""
-        from divergence.glossary.model import KINDS, load
+        from divergence.site.glossary import KINDS, load
 
         texts = {
             k.file: (self.root / k.file).read_text("utf-8")
@@ -158,7 +158,7 @@ class Project:
     @cached_property
     def timeline(self):
         """data/timeline.yml, checked against the bibliography and the pages (None if absent)."""
-        from divergence.timeline.model import FILE, load
+        from divergence.site.timeline import FILE, load
 
         path = self.root / FILE
         if not path.is_file():

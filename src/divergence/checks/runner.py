@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 from divergence.checks.project import Project
 from divergence.checks.registry import Rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -12,7 +12,7 @@ from divergence.checks import cache
 from divergence.checks.registry import rule
 from divergence.checks.rules import _pymarkdown_speed
 from divergence.checks.runner import fork_map
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 CONFIG = ".pymarkdown.json"
 # pymarkdownlnt is slow (about 20 ms for a short page): share pages among the cores.

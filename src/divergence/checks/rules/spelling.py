@@ -10,7 +10,7 @@ import re
 from divergence.checks import cache
 from divergence.checks.registry import rule
 from divergence.checks.rules._codespell_speed import dictionary_for
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 WORD_LIST = ".codespell-words.txt"
 _FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
