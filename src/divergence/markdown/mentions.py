@@ -54,13 +54,16 @@ _SKIP_CLASSES = {
 
 
 class MentionsTreeprocessor(Treeprocessor):
-    def __init__(self, md, matcher: Matcher) -> None:
+    def __init__(self, md, root: str) -> None:
         super().__init__(md)
-        self.matcher = matcher
+        self.root = root
 
     def run(self, root: etree.Element) -> None:
         if any(NO_MENTIONS in str(block) for block in self.md.htmlStash.rawHtmlBlocks):
             return
+        # Read on first use, not when the extension is set up: MkDocs sets one up to
+        # validate mkdocs.yml before the plugin says where the project is.
+        self.matcher: Matcher = load_site(self.root).matcher
         self._seen: set[str] = set()
         for child in list(root):
             if child.tag == "h2":
@@ -121,9 +124,10 @@ class MentionsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:
-        matcher = load_site(self.getConfig("root")).matcher
         # After inline processing (20) and attr_list (8), before MkDocs' link rewriting (0).
-        md.treeprocessors.register(MentionsTreeprocessor(md, matcher), "divergence-mentions", 4)
+        md.treeprocessors.register(
+            MentionsTreeprocessor(md, self.getConfig("root")), "divergence-mentions", 4
+        )
 
 
 def makeExtension(**kwargs):
