@@ -3,6 +3,7 @@
 It loads the site model (data files → ``divergence.site``) once a build, hands it to our
 Markdown extensions, and runs each feature's events in a fixed order:
 
+- ``last_updated``: each page's date, from one `git log` a build;
 - ``tracks``: the page's history and default kind of claim, for the badge;
 - ``cite``: "Cite this page";
 - ``glossary``: the Glossary and People pages, and where each entry is mentioned;
@@ -27,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from divergence.plugin.citations.feature import Citations
 from divergence.plugin.cite.feature import Cite
 from divergence.plugin.glossary import Glossary
+from divergence.plugin.last_updated import LastUpdated
 from divergence.plugin.printable.feature import Printable
 from divergence.plugin.printable.model import PrintableConfig
 from divergence.plugin.timeline import Timeline
@@ -45,6 +47,7 @@ def features(site: SiteData, config: DivergenceConfig | None = None) -> list:
     """The content features, in the order their events run."""
     printable = config.printable if config is not None else PrintableConfig()
     return [
+        LastUpdated(site.root, site.bib_file),
         Tracks(),
         Cite(),
         Glossary(site),
