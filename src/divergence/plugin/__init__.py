@@ -31,6 +31,7 @@ from divergence.plugin.glossary import Glossary
 from divergence.plugin.last_updated import LastUpdated
 from divergence.plugin.printable.feature import Printable
 from divergence.plugin.printable.model import PrintableConfig
+from divergence.plugin.serving import Records, SharedInputs
 from divergence.plugin.timeline import Timeline
 from divergence.plugin.tracks import Tracks
 from divergence.site import BIB_FILE, SiteData, load_site
@@ -43,16 +44,19 @@ class DivergenceConfig(Config):
     printable = c.SubConfig(PrintableConfig)
 
 
-def features(site: SiteData, config: DivergenceConfig | None = None) -> list:
+def features(
+    site: SiteData, config: DivergenceConfig | None = None, records: Records | None = None
+) -> list:
     """The content features, in the order their events run."""
     printable = config.printable if config is not None else PrintableConfig()
+    records = records or Records()
     return [
         LastUpdated(site.root, site.bib_file),
-        Tracks(),
+        Tracks(records),
         Cite(),
-        Glossary(site),
+        Glossary(site, records.mentions),
         Timeline(site),
-        Citations(site),
+        Citations(site, records.citations),
         Printable(printable),
     ]
 
@@ -73,17 +77,36 @@ def bib_file(config) -> str:
 
 
 class DivergencePlugin(BasePlugin[DivergenceConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = False
+        # What pages gave to the site-wide lists; kept between `--dirty` rebuilds.
+        self.records = Records()
+        self.shared_inputs = SharedInputs()
+
+    def on_startup(self, *, command, dirty):
+        # `make serve` rebuilds with --dirty: only the pages edited since the last build.
+        self.dirty = dirty
+
     def on_config(self, config):
-        # `mkdocs serve` keeps this object: everything is set up afresh for each build.
+        # `mkdocs serve` keeps this object: everything is set up afresh for each build,
+        # except, with --dirty, what the pages not built again gave to the lists.
         root = Path(config.config_file_path).parent
         self.site = load_site(root, bib_file(config))
         for name in EXTENSIONS:
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})["root"] = str(root)
-        self.features = features(self.site, self.config)
+        if not self.dirty:
+            self.records = Records()
+        self.features = features(self.site, self.config, self.records)
         return self._run("on_config", config)
 
     def on_files(self, files, /, *, config):
+        # A data file, a snippet, a template or mkdocs.yml shows on every page: when one
+        # changed, a --dirty rebuild builds every page again.
+        if self.shared_inputs.changed(config) and self.dirty:
+            self.shared_inputs.rebuild_all(files)
+            self.records.clear()
         return self._run("on_files", files, config=config)
 
     def on_nav(self, nav, /, *, config, files):

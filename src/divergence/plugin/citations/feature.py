@@ -28,9 +28,10 @@ _CITED_BY = "<!-- divergence:cited-by {key} -->"
 
 
 class Citations:
-    def __init__(self, site: SiteData) -> None:
+    def __init__(self, site: SiteData, citations: dict[str, tuple]) -> None:
         self.site = site
-        self._cited_by: dict[str, list] = {}
+        # By page source path: (page, the keys it cites); kept between --dirty rebuilds.
+        self.citations = citations
 
     @property
     def _known_keys(self) -> set[str] | None:
@@ -72,8 +73,7 @@ class Citations:
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
         markdown = inline_snippets(markdown, self._snippet_bases)
-        for key in cited_keys(markdown):
-            self._cited_by.setdefault(key, []).append(page)
+        self.citations[page.file.src_uri] = (page, set(cited_keys(markdown)))
         return protect(markdown, self._known_keys)
 
     def on_page_content(self, html, /, *, page, config, files):
@@ -84,13 +84,16 @@ class Citations:
             page.edit_url = data_edit_url(config, self.site.bib_file)
         # Every page has been converted by now, so every citation has been seen.
         if "divergence:cited-by" in (page.content or ""):
-            for key in {*self._cited_by, *(self._known_keys or ())}:
+            citing: dict[str, list] = {}
+            for source, (other, keys) in self.citations.items():
+                if source != BIBLIOGRAPHY_PAGE:
+                    for key in keys:
+                        citing.setdefault(key, []).append(other)
+            for key in {*citing, *(self._known_keys or ())}:
                 marker = _CITED_BY.format(key=key)
                 if marker in page.content:
                     pages = [
-                        {"title": p.title, "url": page_url(p, page)}
-                        for p in self._cited_by.get(key, [])
-                        if p.file.src_uri != BIBLIOGRAPHY_PAGE
+                        {"title": p.title, "url": page_url(p, page)} for p in citing.get(key, [])
                     ]
                     page.content = page.content.replace(
                         marker, template("cited-by.html").render(pages=pages)
