@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 from mkdocs.structure.files import File
 
-from divergence.plugin.citations.bibliography import Work, cited_keys, sort_key
+from divergence.plugin.citations.bibliography import Work, cited_keys, grouped, sort_key
 from divergence.plugin.citations.guard import protect, restore
 from divergence.plugin.citations.includes import inline_snippets
 from divergence.plugin.templates import template
@@ -56,15 +56,21 @@ class Citations:
         registry = getattr(config.plugins.get("bibtex"), "registry", None)
         if registry is None or self.site.bibliography is None:
             return files
+        ours = self.site.bibliography.entries
         works = sorted(
             (
-                Work(key, registry.reference_text(SimpleNamespace(key=key)), sort_key(entry))
+                Work(
+                    key,
+                    registry.reference_text(SimpleNamespace(key=key)),
+                    sort_key(entry),
+                    ours[key].fields.get("sourcetype", ("", 0))[0] if key in ours else "",
+                )
                 for key, entry in registry.bib_data.entries.items()
             ),
             key=lambda work: work.sort_key,
         )
         content = template("bibliography-page.md").render(
-            works=works, placeholder=_CITED_BY, download=BIBLIOGRAPHY_DOWNLOAD
+            groups=grouped(works), placeholder=_CITED_BY, download=BIBLIOGRAPHY_DOWNLOAD
         )
         files.append(File.generated(config, BIBLIOGRAPHY_PAGE, content=content))
         bib_path = self.site.root / self.site.bib_file
