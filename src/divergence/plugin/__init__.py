@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -36,6 +37,7 @@ from divergence.plugin.timeline import Timeline
 from divergence.plugin.tracks import Tracks
 from divergence.site import BIB_FILE, SiteData, load_site
 
+_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
 # Our Markdown extensions that read the site model: the plugin tells them where it is.
 EXTENSIONS = ("divergence.markdown.mentions", "divergence.markdown.timeline")
 
@@ -101,6 +103,8 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
         self.features = features(self.site, self.config, self.records)
         return self._run("on_config", config)
 
+    # Before other plugins look at which pages changed (divergence/checks, in --dirty).
+    @event_priority(100)
     def on_files(self, files, /, *, config):
         # A data file, a snippet, a template or mkdocs.yml shows on every page: when one
         # changed, a --dirty rebuild builds every page again.
@@ -123,6 +127,11 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
         return self._run("on_page_content", html, page=page, config=config, files=files)
 
     def on_env(self, env, /, *, config, files):
+        # MkDocs makes a new theme environment for every build, which compiles every
+        # template it renders again (a fifth of a build, more of a `serve` rebuild).
+        # Jinja's bytecode cache keeps the compiled templates, keyed by their source, in
+        # its per-user temporary folder.
+        env.bytecode_cache = _BYTECODE_CACHE
         return self._run("on_env", env, config=config, files=files)
 
     def on_page_context(self, context, /, *, page, config, nav):

@@ -25,6 +25,9 @@ from divergence.site import SiteData
 from divergence.site.generated import BIBLIOGRAPHY_DOWNLOAD, BIBLIOGRAPHY_PAGE
 
 _CITED_BY = "<!-- divergence:cited-by {key} -->"
+# Each work as mkdocs-bibtex formats it, by the site model's version: a `mkdocs serve`
+# rebuild formats the whole bibliography again only when the data changed.
+_formatted: dict[tuple, str] = {}
 
 
 class Citations:
@@ -61,7 +64,7 @@ class Citations:
             (
                 Work(
                     key,
-                    registry.reference_text(SimpleNamespace(key=key)),
+                    self._formatted(registry, key),
                     sort_key(entry),
                     ours[key].fields.get("sourcetype", ("", 0))[0] if key in ours else "",
                 )
@@ -76,6 +79,14 @@ class Citations:
         bib_path = self.site.root / self.site.bib_file
         files.append(File.generated(config, BIBLIOGRAPHY_DOWNLOAD, abs_src_path=str(bib_path)))
         return files
+
+    def _formatted(self, registry, key: str) -> str:
+        version = (self.site.version, key)
+        if version not in _formatted:
+            if len(_formatted) > 1000:
+                _formatted.clear()
+            _formatted[version] = registry.reference_text(SimpleNamespace(key=key))
+        return _formatted[version]
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
         markdown = inline_snippets(markdown, self._snippet_bases)
