@@ -2,12 +2,13 @@
 
 - our CSS and JavaScript served minified, our scripts as one file (assets.py);
 - our inline scripts minified in every page (assets.py);
-- valid HTML where Material's base.html is not and no block reaches (a11y.py).
+- valid HTML where Material's base.html is not and no block reaches (a11y.py);
+- in a `mkdocs serve --dirty` rebuild, a search index of every page (search_index.py).
 """
 
 from __future__ import annotations
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from divergence.plugin.output.a11y import without_checkbox_autocomplete
@@ -18,10 +19,24 @@ from divergence.plugin.output.assets import (
     missing_scripts_error,
     with_inline_scripts_minified,
 )
+from divergence.plugin.output.search_index import SearchIndex
 
 
 class OutputPlugin(BasePlugin):
     """Our assets served minified and bundled; every page's HTML made valid."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = False
+        self.search_index = SearchIndex()
+
+    def on_startup(self, *, command, dirty):
+        self.dirty = dirty
+
+    # After Material's search plugin has written the index (priority 0).
+    @event_priority(-100)
+    def on_post_build(self, *, config):
+        self.search_index.after_build(config.site_dir, dirty=self.dirty)
 
     def on_config(self, config):
         # `mkdocs serve` keeps this object: decided afresh for each build.
