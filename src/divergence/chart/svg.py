@@ -1,0 +1,296 @@
+"""The divergence chart as an inline <svg>: the two histories as one line that forks.
+
+Pure: a timeline in, an ElementTree element out, the same bytes for the same data. The
+SVG carries classes and no colours; chart.css colours it from the site's custom
+properties, so it follows the light and dark schemes and prints in ink. Without the
+stylesheet it still draws, in the text colour, with both non-colour cues: the lanes'
+line styles (solid, dashed) and the marks' shapes (round, diamond).
+
+Accessibility: the svg is a group named by its <title> and described by its <desc>, which
+points to the timeline's table as the long description (role="img" would hide the links
+inside). Each mark is a link named by its date, lane and title, in the timeline's order.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from divergence.chart.layout import CENTRE, FORK, LANE_X, LINE, WIDTH, Era, Layout, Mark, layout
+from divergence.chart.text import FONT_SIZE, width
+
+# The site's names for the two histories (the contrast blocks', the comparison's).
+LANE_NAMES = {
+    "actual": "In our timeline",
+    "alternate": "In the alternate timeline",
+    "shared": "In both timelines",
+}
+DASH = {"alternate": "7 5"}
+
+
+def render_chart(
+    timeline,
+    *,
+    href: Callable[[object], str],
+    compact: bool = False,
+    era: Era | None = None,
+    title_id_prefix: str = "dv-chart",
+) -> etree.Element:
+    """The chart of ``timeline`` (or of one ``era``); ``href(event)`` is its row's URL."""
+    plan = layout(timeline, compact=compact, era=era)
+    height = _n(plan.height)
+    form = "compact" if compact else "full"
+    svg = etree.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "class": f"dv-chart dv-chart--{form}",
+            "viewBox": f"0 0 {WIDTH} {height}",
+            "width": str(WIDTH),
+            "height": height,
+            "role": "group",
+            "aria-labelledby": f"{title_id_prefix}-title",
+            "aria-describedby": f"{title_id_prefix}-desc",
+            "font-size": str(FONT_SIZE),
+        },
+    )
+    shown = [mark.event for mark in plan.marks]
+    _sub(svg, "title", text=_title(shown, era), id=f"{title_id_prefix}-title")
+    _sub(svg, "desc", text=_desc(timeline, plan, shown, era), id=f"{title_id_prefix}-desc")
+    _bands(svg, plan)
+    _divergence(svg, plan, timeline)
+    _lanes(svg, plan)
+    _pairs(svg, plan)
+    _era_names(svg, plan)
+    _years(svg, plan)
+    for lane, x, y, anchor in plan.heads:
+        _sub(
+            svg,
+            "text",
+            text=LANE_NAMES[lane],
+            x=x,
+            y=y,
+            **{"text-anchor": anchor},
+            **{"class": f"dv-chart__head dv-chart__head--{lane}"},
+        )
+    order = {event.id: index for index, event in enumerate(timeline.events)}
+    for mark in sorted(plan.marks, key=lambda m: order[m.event.id]):
+        _event(svg, mark, href(mark.event))
+    return svg
+
+
+def to_string(svg: etree.Element) -> str:
+    """The chart as markup to inline in a page."""
+    return etree.tostring(svg, encoding="unicode", short_empty_elements=True)
+
+
+def accessible_name(mark: Mark) -> str:
+    return f"{mark.event.readable_date}, {LANE_NAMES[mark.lane].lower()}: {mark.event.title}"
+
+
+def _title(shown, era: Era | None) -> str:
+    if era is not None:
+        return f"Our timeline and the alternate timeline: {era.title}"
+    years = [event.date.year for event in shown]
+    span = f", {min(years)}–{max(years)}" if years else ""
+    return f"Our timeline and the alternate timeline{span}"
+
+
+def _desc(timeline, plan: Layout, shown, era: Era | None) -> str:
+    pod = timeline.point_of_divergence
+    sentences = [
+        f"{len(shown)} events down the page in two lanes: our timeline on the left, a solid "
+        "line with round marks, and the alternate timeline the essay imagines on the right, "
+        "a dashed line with diamond marks."
+    ]
+    if pod is not None:
+        on_pod = [m.event.title for m in plan.marks if m.event.date.iso == pod.iso]
+        what = f" ({'; '.join(on_pod)})" if on_pod else ""
+        if plan.fork is not None:
+            sentences.append(
+                f"They run as one line until the point of divergence, {pod.readable}{what}, "
+                "and split there."
+            )
+        elif plan.lanes is None:
+            sentences.append(
+                f"All of this comes before the point of divergence, {pod.readable}: the "
+                "two histories are still one line."
+            )
+        else:
+            sentences.append(
+                f"All of this comes after the point of divergence, {pod.readable}: the two "
+                "lanes run apart."
+            )
+    sentences.append(
+        "A dotted line joins an alternate event to the actual event it replaces. "
+        + ("Eras are shaded bands" if era is None else "The shaded band is the era")
+        + "; years without events are left out."
+    )
+    where = "on the timeline page" if plan.compact else "below"
+    sentences.append(
+        f"Each mark links to its event in the timeline. The timeline's table {where} is "
+        "the long description of this chart: it gives every event in full, with sources."
+    )
+    return " ".join(sentences)
+
+
+def _bands(svg, plan: Layout) -> None:
+    group = _sub(svg, "g", **{"class": "dv-chart__eras"})
+    for index, band in enumerate(plan.bands):
+        parity = "odd" if index % 2 == 0 else "even"
+        _sub(
+            group,
+            "rect",
+            x=0,
+            y=band.top,
+            width=WIDTH,
+            height=band.bottom - band.top,
+            **{"class": f"dv-chart__band dv-chart__band--{parity}", "fill": "none"},
+        )
+
+
+def _era_names(svg, plan: Layout) -> None:
+    # Over the lanes, each ringed in its band's colour so that a line never runs through it.
+    group = _sub(svg, "g", **{"class": "dv-chart__eras"})
+    for index, band in enumerate(plan.bands):
+        parity = "odd" if index % 2 == 0 else "even"
+        _sub(
+            group,
+            "text",
+            text=band.era.title,
+            x=6,
+            y=band.top + 15,
+            **{"class": f"dv-chart__era dv-chart__era--{parity}"},
+        )
+
+
+def _divergence(svg, plan: Layout, timeline) -> None:
+    pod = timeline.point_of_divergence
+    if plan.fork is None or pod is None:
+        return
+    group = _sub(svg, "g", **{"class": "dv-chart__divergence"})
+    _sub(
+        group,
+        "path",
+        d=f"M0 {_n(plan.fork)}H{WIDTH}",
+        stroke="currentColor",
+        **{"stroke-dasharray": "2 4", "stroke-width": "2"},
+    )
+    label = _sub(group, "text", x=CENTRE + 10, y=plan.fork - 20)
+    _sub(label, "tspan", text="Point of divergence,", x=CENTRE + 10)
+    _sub(label, "tspan", text=pod.readable, x=CENTRE + 10, dy=LINE)
+
+
+def _lanes(svg, plan: Layout) -> None:
+    group = _sub(svg, "g", fill="none", stroke="currentColor", **{"stroke-width": "3"})
+    if plan.shared is not None:
+        top, bottom = plan.shared
+        _sub(
+            group,
+            "path",
+            d=f"M{CENTRE} {_n(top)}V{_n(bottom)}",
+            **{"class": "dv-chart__lane dv-chart__lane--shared"},
+        )
+    if plan.lanes is None:
+        return
+    top, bottom = plan.lanes
+    for lane, x in LANE_X.items():
+        if plan.fork is not None:
+            # Out of the one line along a curve, then straight down.
+            f, mid = _n(top), _n(top + FORK / 2)
+            d = f"M{CENTRE} {f}C{CENTRE} {mid} {x} {mid} {x} {_n(top + FORK)}V{_n(bottom)}"
+        else:
+            d = f"M{x} {_n(top)}V{_n(bottom)}"
+        attrs = {"class": f"dv-chart__lane dv-chart__lane--{lane}"}
+        if lane in DASH:
+            attrs["stroke-dasharray"] = DASH[lane]
+        _sub(group, "path", d=d, **attrs)
+
+
+def _pairs(svg, plan: Layout) -> None:
+    marks = {mark.event.id: mark for mark in plan.marks}
+    group = _sub(
+        svg,
+        "g",
+        fill="none",
+        stroke="currentColor",
+        **{
+            "class": "dv-chart__pairs",
+            "stroke-dasharray": "1 3",
+            "stroke-linecap": "round",
+            "stroke-width": "1.5",
+        },
+    )
+    for mark in plan.marks:
+        other = marks.get(mark.event.replaces or "")
+        if mark.lane != "alternate" or other is None:
+            continue
+        x1, y1, x2, y2 = _n(mark.x), _n(mark.y), _n(other.x), _n(other.y)
+        _sub(group, "path", d=f"M{x1} {y1}C{CENTRE} {y1} {CENTRE} {y2} {x2} {y2}")
+
+
+def _years(svg, plan: Layout) -> None:
+    group = _sub(svg, "g", **{"class": "dv-chart__years", "text-anchor": "middle"})
+    for year, y in plan.years:
+        _sub(group, "rect", x=CENTRE - 19, y=y - 8, width=38, height=16, rx=8, fill="none")
+        _sub(group, "text", text=str(year), x=CENTRE, y=y + 4)
+
+
+def _event(svg, mark: Mark, url: str) -> None:
+    name = accessible_name(mark)
+    link = _sub(
+        svg,
+        "a",
+        href=url,
+        **{"class": f"dv-chart__event dv-chart__event--{mark.lane}", "aria-label": name},
+    )
+    _sub(link, "title", text=name)
+    left, right = mark.x - 6, mark.x + 6
+    if mark.lines:
+        label = _sub(
+            link, "text", x=mark.label_x, y=mark.top + 12, **{"text-anchor": mark.label_anchor}
+        )
+        for index, line in enumerate(mark.lines):
+            _sub(label, "tspan", text=line, x=mark.label_x, dy=LINE if index else None)
+        reach = max(width(line) for line in mark.lines)
+        if mark.label_anchor == "end":
+            left = mark.label_x - reach - 2
+        else:
+            right = mark.label_x + reach + 2
+    # The target: the mark and its label (transparent; the focus ring is drawn on it). A
+    # compact mark has no label: the stylesheet widens the mark itself.
+    if mark.lines:
+        _sub(
+            link,
+            "rect",
+            x=left,
+            y=mark.top,
+            width=right - left,
+            height=mark.bottom - mark.top,
+            rx=3,
+            fill="transparent",
+        )
+    x, y = _n(mark.x), _n(mark.y)
+    size = 3.5 if not mark.lines else 4.5
+    if mark.lane == "alternate":
+        s = _n(size + 1)
+        _sub(link, "path", d=f"M{x} {_n(mark.y - size - 1)}l{s} {s}-{s} {s}-{s}-{s}z")
+    else:
+        _sub(link, "circle", cx=x, cy=y, r=_n(size))
+
+
+def _sub(parent, tag: str, *, text: str | None = None, **attrs) -> etree.Element:
+    element = etree.SubElement(
+        parent,
+        tag,
+        {k: v if isinstance(v, str) else _n(v) for k, v in attrs.items() if v is not None},
+    )
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _n(value: float) -> str:
+    """A coordinate, to a tenth, without a trailing '.0'."""
+    text = f"{round(value, 1):.1f}"
+    return text[:-2] if text.endswith(".0") else text
