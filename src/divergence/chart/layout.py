@@ -85,7 +85,8 @@ def layout(timeline: Timeline, *, compact: bool, era: Era | None) -> Layout:
         y += 17 if compact else 24
         if previous is None and events:
             # The lanes' names, at the top of the first era.
-            one_line = lane_of(events[0], timeline) == "shared"
+            # One line at the top if anything shown comes before the divergence.
+            one_line = any(lane_of(event, timeline) == "shared" for event in events)
             setattr(out, "shared" if one_line else "lanes", (y, 0))
             y = _heads(out, y, shared=one_line)
         years = sorted({e.date.year for e in events if era_.holds(e)})

@@ -39,12 +39,11 @@ def render_chart(
     """The chart of ``timeline`` (or of one ``era``); ``href(event)`` is its row's URL."""
     plan = layout(timeline, compact=compact, era=era)
     height = _n(plan.height)
-    form = "compact" if compact else "full"
     svg = etree.Element(
         "svg",
         {
             "xmlns": "http://www.w3.org/2000/svg",
-            "class": f"dv-chart dv-chart--{form}",
+            "class": "dv-chart dv-chart--compact" if compact else "dv-chart",
             "viewBox": f"0 0 {WIDTH} {height}",
             "width": str(WIDTH),
             "height": height,
@@ -135,9 +134,10 @@ def _desc(timeline, plan: Layout, shown, era: Era | None) -> str:
 
 
 def _bands(svg, plan: Layout) -> None:
-    group = _sub(svg, "g", **{"class": "dv-chart__eras"})
+    group = _sub(svg, "g")
     for index, band in enumerate(plan.bands):
-        parity = "odd" if index % 2 == 0 else "even"
+        # Every other band is shaded, from the first.
+        shade = " dv-chart__band--odd" if index % 2 == 0 else ""
         _sub(
             group,
             "rect",
@@ -145,22 +145,22 @@ def _bands(svg, plan: Layout) -> None:
             y=band.top,
             width=WIDTH,
             height=band.bottom - band.top,
-            **{"class": f"dv-chart__band dv-chart__band--{parity}", "fill": "none"},
+            **{"class": f"dv-chart__band{shade}", "fill": "none"},
         )
 
 
 def _era_names(svg, plan: Layout) -> None:
     # Over the lanes, each ringed in its band's colour so that a line never runs through it.
-    group = _sub(svg, "g", **{"class": "dv-chart__eras"})
+    group = _sub(svg, "g")
     for index, band in enumerate(plan.bands):
-        parity = "odd" if index % 2 == 0 else "even"
+        shade = " dv-chart__era--odd" if index % 2 == 0 else ""
         _sub(
             group,
             "text",
             text=band.era.title,
             x=6,
             y=band.top + 15,
-            **{"class": f"dv-chart__era dv-chart__era--{parity}"},
+            **{"class": f"dv-chart__era{shade}"},
         )
 
 
