@@ -64,6 +64,9 @@ class Layout:
     lanes: tuple[float, float] | None = None
     fork: float | None = None
     heads: list[tuple[str, float, float, str]] = field(default_factory=list)
+    # Below this y, the right of the one line is free (its events' titles are on the
+    # left): room for the divergence's label.
+    clear: float = 0
 
 
 def lane_of(event: Event, timeline: Timeline) -> str:
@@ -83,12 +86,13 @@ def layout(timeline: Timeline, *, compact: bool, era: Era | None) -> Layout:
         band = Band(era_, y)
         out.bands.append(band)
         y += 17 if compact else 24
+        out.clear = y
         if previous is None and events:
             # The lanes' names, at the top of the first era.
             # One line at the top if anything shown comes before the divergence.
             one_line = any(lane_of(event, timeline) == "shared" for event in events)
             setattr(out, "shared" if one_line else "lanes", (y, 0))
-            y = _heads(out, y, shared=one_line)
+            y = out.clear = _heads(out, y, shared=one_line)
         years = sorted({e.date.year for e in events if era_.holds(e)})
         for year in years:
             if previous is not None and year > previous + 1 and year != years[0]:
@@ -97,7 +101,7 @@ def layout(timeline: Timeline, *, compact: bool, era: Era | None) -> Layout:
             in_year = [e for e in events if e.date.year == year]
             if not compact:
                 out.years.append((year, y + 8))
-                y += 18
+                y = out.clear = y + 18
             shared = [e for e in in_year if lane_of(e, timeline) == "shared"]
             on_pod = [e for e in shared if pod is not None and e.date.iso == pod.iso]
             before = [e for e in shared if e not in on_pod]
@@ -134,9 +138,10 @@ def _heads(out: Layout, y: float, *, shared: bool) -> float:
 
 def _fork(out: Layout, y: float, on_pod: list[Event]) -> float:
     """The point of divergence: its line across the chart with the events of that day on
-    the fork, then the two lanes' names where they have moved apart."""
-    # Room above the line for its two-line label.
-    fork = y + 34
+    the fork, then the two lanes, named where they curve apart."""
+    # Its two-line label goes right of the one line, above it, clear of what is there.
+    # The titles of the day's events go just above it, on the left.
+    fork = max(y + (18 if on_pod and not out.compact else 8), out.clear + 32)
     out.fork = fork
     bottom = fork
     for event in on_pod:
@@ -148,7 +153,10 @@ def _fork(out: Layout, y: float, on_pod: list[Event]) -> float:
         out.marks.append(mark)
         bottom = max(bottom, mark.bottom)
     out.lanes = (fork, 0)
-    return _heads(out, max(fork + FORK, bottom), shared=False)
+    # The lanes' names where they curve apart, under a long title of the day's events.
+    heads = max(fork + FORK - 15, bottom)
+    _heads(out, heads, shared=False)
+    return heads + 19
 
 
 def _row(out: Layout, events: list[Event], lane: str | None, y: float) -> float:

@@ -62,15 +62,17 @@ def render_chart(
     _pairs(svg, plan)
     _era_names(svg, plan)
     _years(svg, plan)
+    # The lanes' names, the years and the divergence's label repeat what every link's name
+    # and the description say: hidden from assistive technology, which reads those.
+    heads = _sub(svg, "g", **{"aria-hidden": "true"})
     for lane, x, y, anchor in plan.heads:
         _sub(
-            svg,
+            heads,
             "text",
             text=LANE_NAMES[lane],
             x=x,
             y=y,
-            **{"text-anchor": anchor},
-            **{"class": f"dv-chart__head dv-chart__head--{lane}"},
+            **{"text-anchor": anchor, "class": f"dv-chart__head dv-chart__head--{lane}"},
         )
     order = {event.id: index for index, event in enumerate(timeline.events)}
     for mark in sorted(plan.marks, key=lambda m: order[m.event.id]):
@@ -168,7 +170,7 @@ def _divergence(svg, plan: Layout, timeline) -> None:
     pod = timeline.point_of_divergence
     if plan.fork is None or pod is None:
         return
-    group = _sub(svg, "g", **{"class": "dv-chart__divergence"})
+    group = _sub(svg, "g", **{"class": "dv-chart__divergence", "aria-hidden": "true"})
     _sub(
         group,
         "path",
@@ -230,7 +232,9 @@ def _pairs(svg, plan: Layout) -> None:
 
 
 def _years(svg, plan: Layout) -> None:
-    group = _sub(svg, "g", **{"class": "dv-chart__years", "text-anchor": "middle"})
+    group = _sub(
+        svg, "g", **{"class": "dv-chart__years", "text-anchor": "middle", "aria-hidden": "true"}
+    )
     for year, y in plan.years:
         _sub(group, "rect", x=CENTRE - 19, y=y - 8, width=38, height=16, rx=8, fill="none")
         _sub(group, "text", text=str(year), x=CENTRE, y=y + 4)
