@@ -242,11 +242,15 @@ def _years(svg, plan: Layout) -> None:
 
 def _event(svg, mark: Mark, url: str) -> None:
     name = accessible_name(mark)
+    # The <title> names the link (SVG-AAM) and is its tooltip. A labelled mark says it
+    # again in aria-label, so that its visible title never stands for the whole name; the
+    # compact form has no visible titles and, for its weight on the home page, no copy.
+    aria = {"aria-label": name} if mark.lines else {}
     link = _sub(
         svg,
         "a",
         href=url,
-        **{"class": f"dv-chart__event dv-chart__event--{mark.lane}", "aria-label": name},
+        **{"class": f"dv-chart__event dv-chart__event--{mark.lane}", **aria},
     )
     _sub(link, "title", text=name)
     left, right = mark.x - 6, mark.x + 6
