@@ -112,20 +112,20 @@ def _desc(timeline, plan: Layout, shown, era: Era | None) -> str:
                 f"They run as one line until the point of divergence, {pod.readable}{what}, "
                 "and split there."
             )
-        elif plan.lanes is None:
+        elif plan.shared is not None:
             sentences.append(
                 f"All of this comes before the point of divergence, {pod.readable}: the "
                 "two histories are still one line."
             )
-        else:
+        elif plan.lanes is not None:
             sentences.append(
                 f"All of this comes after the point of divergence, {pod.readable}: the two "
                 "lanes run apart."
             )
     sentences.append(
         "A dotted line joins an alternate event to the actual event it replaces. "
-        + ("Eras are shaded bands" if era is None else "The shaded band is the era")
-        + "; years without events are left out."
+        + ("Eras are bands, named at their top" if era is None else "The band is the era")
+        + ". Years without events are left out; within a year, events follow in date order."
     )
     where = "on the timeline page" if plan.compact else "below"
     sentences.append(
