@@ -40,6 +40,8 @@ class Mark:
     # The label's anchor: its edge nearest the lane, and which way it runs.
     label_x: float = 0
     label_anchor: str = "end"
+    # The first line's baseline.
+    baseline: float = 0
     top: float = 0
     bottom: float = 0
 
@@ -148,8 +150,8 @@ def _fork(out: Layout, y: float, on_pod: list[Event]) -> float:
         mark = Mark(event, "shared", CENTRE, fork)
         _label(out, mark, CENTRE - LABEL_GAP, "end")
         # The day's events sit on the line, their titles just above it.
-        mark.top -= 7
-        mark.bottom -= 7
+        mark.y, mark.baseline = fork, fork - 3
+        mark.top, mark.bottom = fork - 15, fork - 15 + max(len(mark.lines) * LINE + 2, 20)
         out.marks.append(mark)
         bottom = max(bottom, mark.bottom)
     out.lanes = (fork, 0)
@@ -190,4 +192,9 @@ def _label(out: Layout, mark: Mark, label_x: float, anchor: str) -> None:
     width = label_x - 4 if anchor == "end" else WIDTH - 4 - label_x
     mark.lines = wrap(mark.event.title, width)
     mark.top = mark.y - 8
-    mark.bottom = mark.top + max(len(mark.lines) * LINE + 2, 16)
+    # At least 20 px tall, 4 px apart: 24 px from one target to the next (WCAG 2.5.8);
+    # a one-line title and its mark sit in the middle of that.
+    if len(mark.lines) == 1:
+        mark.y += 2
+    mark.baseline = mark.y + 4
+    mark.bottom = mark.top + max(len(mark.lines) * LINE + 2, 20)

@@ -256,7 +256,7 @@ def _event(svg, mark: Mark, url: str) -> None:
     left, right = mark.x - 6, mark.x + 6
     if mark.lines:
         label = _sub(
-            link, "text", x=mark.label_x, y=mark.top + 12, **{"text-anchor": mark.label_anchor}
+            link, "text", x=mark.label_x, y=mark.baseline, **{"text-anchor": mark.label_anchor}
         )
         for index, line in enumerate(mark.lines):
             _sub(label, "tspan", text=line, x=mark.label_x, dy=LINE if index else None)
