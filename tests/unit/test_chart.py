@@ -302,3 +302,23 @@ def test_a_name_reads_date_lane_then_title():
     assert "21 January 1924, in both timelines: Lenin dies" in names
     assert "1924, in the alternate timeline: Stalin removed" in names
     assert "21 May 1924, in our timeline: The Testament withheld" in names
+
+
+def test_the_stylesheet_colours_the_chart_only_through_custom_properties():
+    """Colour values live in custom properties (for the schemes, print and forced colours);
+    the rules that paint use them, so nothing is fixed to one scheme."""
+    css = re.sub(
+        r"/\*.*?\*/",
+        "",
+        (REPO / "docs/assets/stylesheets/chart.css").read_text("utf-8"),
+        flags=re.S,
+    )
+    painting = re.findall(r"(?<![-\w])(fill|stroke|color)\s*:\s*([^;}]+)", css)
+    assert painting
+    for prop, value in painting:
+        assert value.strip().startswith("var(--dv-chart-") or value.strip() == "transparent", (
+            f"{prop}: {value}"
+        )
+    for media in ("print", "(prefers-reduced-motion: no-preference)", "(forced-colors: active)"):
+        assert f"@media {media}" in css
+    assert ":focus-visible" in css

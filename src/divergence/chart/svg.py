@@ -8,7 +8,7 @@ line styles (solid, dashed) and the marks' shapes (round, diamond).
 
 Accessibility: the svg is a group named by its <title> and described by its <desc>, which
 points to the timeline's table as the long description (role="img" would hide the links
-inside). Each mark is a link named by its date, lane and title, in the timeline's order.
+inside). Each mark is a link, in the timeline's order, named by its date, lane and title.
 """
 
 from __future__ import annotations
@@ -16,27 +16,36 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
-from divergence.chart.layout import CENTRE, FORK, LANE_X, LINE, WIDTH, Era, Layout, Mark, layout
+from divergence.chart.layout import (
+    CENTRE,
+    FORK,
+    LANE_X,
+    LINE,
+    WIDTH,
+    Era,
+    Event,
+    Layout,
+    Mark,
+    Timeline,
+    layout,
+)
 from divergence.chart.text import FONT_SIZE, width
+from divergence.chart.words import LANE_NAMES, description, link_name, title
 
-# The site's names for the two histories (the contrast blocks', the comparison's).
-LANE_NAMES = {
-    "actual": "In our timeline",
-    "alternate": "In the alternate timeline",
-    "shared": "In both timelines",
-}
 DASH = {"alternate": "7 5"}
 
 
 def render_chart(
-    timeline,
+    timeline: Timeline,
     *,
-    href: Callable[[object], str],
+    href: Callable[[Event], str],
     compact: bool = False,
     era: Era | None = None,
     title_id_prefix: str = "dv-chart",
 ) -> etree.Element:
-    """The chart of ``timeline`` (or of one ``era``); ``href(event)`` is its row's URL."""
+    """The chart of ``timeline``, or of one ``era``'s span; ``href(event)`` is the URL of
+    the event's row in the timeline. ``compact``: marks without titles, for the home page.
+    ``title_id_prefix`` keeps the ids of two charts on one page apart."""
     plan = layout(timeline, compact=compact, era=era)
     height = _n(plan.height)
     svg = etree.Element(
@@ -54,8 +63,8 @@ def render_chart(
         },
     )
     shown = [mark.event for mark in plan.marks]
-    _sub(svg, "title", text=_title(shown, era), id=f"{title_id_prefix}-title")
-    _sub(svg, "desc", text=_desc(timeline, plan, shown, era), id=f"{title_id_prefix}-desc")
+    _sub(svg, "title", text=title(shown, era), id=f"{title_id_prefix}-title")
+    _sub(svg, "desc", text=description(timeline, plan, shown, era), id=f"{title_id_prefix}-desc")
     _bands(svg, plan)
     _divergence(svg, plan, timeline)
     _lanes(svg, plan)
@@ -83,56 +92,6 @@ def render_chart(
 def to_string(svg: etree.Element) -> str:
     """The chart as markup to inline in a page."""
     return etree.tostring(svg, encoding="unicode", short_empty_elements=True)
-
-
-def accessible_name(mark: Mark) -> str:
-    return f"{mark.event.readable_date}, {LANE_NAMES[mark.lane].lower()}: {mark.event.title}"
-
-
-def _title(shown, era: Era | None) -> str:
-    if era is not None:
-        return f"Our timeline and the alternate timeline: {era.title}"
-    years = [event.date.year for event in shown]
-    span = f", {min(years)}–{max(years)}" if years else ""
-    return f"Our timeline and the alternate timeline{span}"
-
-
-def _desc(timeline, plan: Layout, shown, era: Era | None) -> str:
-    pod = timeline.point_of_divergence
-    sentences = [
-        f"{len(shown)} events down the page in two lanes: our timeline on the left, a solid "
-        "line with round marks, and the alternate timeline the essay imagines on the right, "
-        "a dashed line with diamond marks."
-    ]
-    if pod is not None:
-        on_pod = [m.event.title for m in plan.marks if m.event.date.iso == pod.iso]
-        what = f" ({'; '.join(on_pod)})" if on_pod else ""
-        if plan.fork is not None:
-            sentences.append(
-                f"They run as one line until the point of divergence, {pod.readable}{what}, "
-                "and split there."
-            )
-        elif plan.shared is not None:
-            sentences.append(
-                f"All of this comes before the point of divergence, {pod.readable}: the "
-                "two histories are still one line."
-            )
-        elif plan.lanes is not None:
-            sentences.append(
-                f"All of this comes after the point of divergence, {pod.readable}: the two "
-                "lanes run apart."
-            )
-    sentences.append(
-        "A dotted line joins an alternate event to the actual event it replaces. "
-        + ("Eras are bands, named at their top" if era is None else "The band is the era")
-        + ". Years without events are left out; within a year, events follow in date order."
-    )
-    where = "on the timeline page" if plan.compact else "below"
-    sentences.append(
-        f"Each mark links to its event in the timeline. The timeline's table {where} is "
-        "the long description of this chart: it gives every event in full, with sources."
-    )
-    return " ".join(sentences)
 
 
 def _bands(svg, plan: Layout) -> None:
@@ -241,7 +200,7 @@ def _years(svg, plan: Layout) -> None:
 
 
 def _event(svg, mark: Mark, url: str) -> None:
-    name = accessible_name(mark)
+    name = link_name(mark)
     # The <title> names the link (SVG-AAM) and is its tooltip. A labelled mark says it
     # again in aria-label, so that its visible title never stands for the whole name; the
     # compact form has no visible titles and, for its weight on the home page, no copy.
