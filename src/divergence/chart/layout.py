@@ -66,6 +66,10 @@ class Layout:
     lanes: tuple[float, float] | None = None
     fork: float | None = None
     heads: list[tuple[str, float, float, str]] = field(default_factory=list)
+    # (alternate mark, the actual mark it replaces), both drawn.
+    pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+    # The top of the key to the dotted joins, under the eras (None: nothing joined).
+    key: float | None = None
     # Below this y, the right of the one line is free (its events' titles are on the
     # left): room for the divergence's label.
     clear: float = 0
@@ -114,11 +118,22 @@ def layout(timeline: Timeline, *, compact: bool, era: Era | None) -> Layout:
             y = _row(out, after, None, y)
         band.bottom = y + 4
         y = band.bottom + 4
-    out.height = y
+    # The lanes end with the last era.
+    end = y - 8
     if out.shared is not None:
-        out.shared = (out.shared[0], out.fork if out.fork is not None else y - 8)
+        out.shared = (out.shared[0], out.fork if out.fork is not None else end)
     if out.lanes is not None:
-        out.lanes = (out.lanes[0], y - 8)
+        out.lanes = (out.lanes[0], end)
+    by_id = {mark.event.id: mark for mark in out.marks}
+    out.pairs = [
+        (mark, by_id[mark.event.replaces])
+        for mark in out.marks
+        if mark.lane == "alternate" and mark.event.replaces in by_id
+    ]
+    if out.pairs:
+        out.key = y
+        y += 34
+    out.height = y
     return out
 
 

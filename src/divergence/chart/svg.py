@@ -29,8 +29,8 @@ from divergence.chart.layout import (
     Timeline,
     layout,
 )
-from divergence.chart.text import FONT_SIZE, width
-from divergence.chart.words import LANE_NAMES, description, link_name, title
+from divergence.chart.text import FONT_SIZE, width, wrap
+from divergence.chart.words import KEY, LANE_NAMES, description, link_name, title
 
 DASH = {"alternate": "7 5"}
 
@@ -71,6 +71,7 @@ def render_chart(
     _pairs(svg, plan)
     _era_names(svg, plan)
     _years(svg, plan)
+    _key(svg, plan)
     # The lanes' names, the years and the divergence's label repeat what every link's name
     # and the description say: hidden from assistive technology, which reads those.
     heads = _sub(svg, "g", **{"aria-hidden": "true"})
@@ -169,9 +170,15 @@ def _lanes(svg, plan: Layout) -> None:
 
 
 def _pairs(svg, plan: Layout) -> None:
-    marks = {mark.event.id: mark for mark in plan.marks}
-    group = _sub(
-        svg,
+    group = _joins(svg)
+    for mark, other in plan.pairs:
+        x1, y1, x2, y2 = _n(mark.x), _n(mark.y), _n(other.x), _n(other.y)
+        _sub(group, "path", d=f"M{x1} {y1}C{CENTRE} {y1} {CENTRE} {y2} {x2} {y2}")
+
+
+def _joins(parent) -> etree.Element:
+    return _sub(
+        parent,
         "g",
         fill="none",
         stroke="currentColor",
@@ -182,12 +189,17 @@ def _pairs(svg, plan: Layout) -> None:
             "stroke-width": "1.5",
         },
     )
-    for mark in plan.marks:
-        other = marks.get(mark.event.replaces or "")
-        if mark.lane != "alternate" or other is None:
-            continue
-        x1, y1, x2, y2 = _n(mark.x), _n(mark.y), _n(other.x), _n(other.y)
-        _sub(group, "path", d=f"M{x1} {y1}C{CENTRE} {y1} {CENTRE} {y2} {x2} {y2}")
+
+
+def _key(svg, plan: Layout) -> None:
+    """What a dotted line means, under the chart (the description says it too)."""
+    if plan.key is None:
+        return
+    key = _sub(svg, "g", **{"aria-hidden": "true"})
+    _sub(_joins(key), "path", d=f"M6 {_n(plan.key + 9)}H36")
+    text = _sub(key, "text", x=44, y=plan.key + 13)
+    for index, line in enumerate(wrap(KEY, WIDTH - 48)):
+        _sub(text, "tspan", text=line, x=44, dy=LINE if index else None)
 
 
 def _years(svg, plan: Layout) -> None:

@@ -11,6 +11,8 @@ LANE_NAMES = {
     "shared": "In both timelines",
 }
 
+KEY = "A dotted line joins an alternate event to the actual event it replaces."
+
 
 def link_name(mark: Mark) -> str:
     """'21 January 1924, in both timelines: Lenin dies'."""
@@ -26,33 +28,33 @@ def title(shown: list[Event], era: Era | None) -> str:
 
 
 def description(timeline: Timeline, plan: Layout, shown: list[Event], era: Era | None) -> str:
+    """The chart in words: what is drawn how, and where the long description is."""
     pod = timeline.point_of_divergence
-    sentences = [
-        f"{len(shown)} events down the page in two lanes: our timeline on the left, a solid "
-        "line with round marks, and the alternate timeline the essay imagines on the right, "
-        "a dashed line with diamond marks."
-    ]
+    sentences = [f"{len(shown)} events, in date order down the page."]
+    if plan.lanes is not None:
+        sentences.append(
+            "Our timeline runs on the left, a solid line with round marks; the alternate "
+            "timeline the essay imagines runs on the right, a dashed line with diamond marks."
+        )
     if pod is not None:
         on_pod = [m.event.title for m in plan.marks if m.event.date.iso == pod.iso]
         what = f" ({'; '.join(on_pod)})" if on_pod else ""
         if plan.fork is not None:
             sentences.append(
-                f"They run as one line until the point of divergence, {pod.readable}{what}, "
-                "and split there."
+                "The two run as one line down the middle until the point of divergence, "
+                f"{pod.readable}{what}, and split there."
             )
         elif plan.shared is not None:
             sentences.append(
-                f"All of this comes before the point of divergence, {pod.readable}: the "
-                "two histories are still one line."
+                f"All of this comes before the point of divergence, {pod.readable}: the two "
+                "histories are still one line, with round marks."
             )
         elif plan.lanes is not None:
-            sentences.append(
-                f"All of this comes after the point of divergence, {pod.readable}: the two "
-                "lanes run apart."
-            )
+            sentences.append(f"All of this comes after the point of divergence, {pod.readable}.")
+    if plan.pairs:
+        sentences.append(KEY)
     sentences.append(
-        "A dotted line joins an alternate event to the actual event it replaces. "
-        + ("Eras are bands, named at their top" if era is None else "The band is the era")
+        ("Eras are bands, named at their top" if era is None else "The band is the era")
         + ". Years without events are left out; within a year, events follow in date order."
     )
     where = "on the timeline page" if plan.compact else "below"
