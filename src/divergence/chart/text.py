@@ -1,8 +1,10 @@
 """Labels wrapped to their room on the chart, measured as the browser will set them.
 
-The site sets no web font (mkdocs.yml, `font: false`): text is in the reader's sans-serif,
-whose widths are close to Arial's (Liberation Sans has its metrics). Widths here are
-Arial's, rounded up a little, so a label measured to fit does fit.
+The site sets no web font (mkdocs.yml, `font: false`): text is in the reader's sans-serif
+(Material's stack: San Francisco on Apple systems, else Helvetica or Arial). Widths here
+are Arial's, rounded up, and 5 % more for San Francisco's wider letters: measured in
+Chromium with Liberation Sans (Arial's metrics), every label came out 2-13 % narrower
+than this estimate before that margin.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def width(text: str, size: float = FONT_SIZE) -> float:
     total = 0.0
     for char in text:
         total += next((w for chars, w in _WIDTHS if char in chars), 0.8)
-    return total * size
+    return total * size * 1.05
 
 
 def wrap(text: str, room: float, size: float = FONT_SIZE) -> list[str]:
