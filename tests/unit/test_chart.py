@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from divergence.chart import render_chart, to_string
-from divergence.timeline.model import load
+from divergence.markdown.chart import render_chart, to_string
+from divergence.site.timeline import load
 
 REPO = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -220,7 +220,7 @@ def test_the_two_lanes_differ_in_line_style_not_only_in_colour(make):
 def test_colours_come_from_the_stylesheet_only(make):
     markup = to_string(render_chart(make(), href=href))
     assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(|style=", markup.replace("/#", "/"))
-    css = (REPO / "docs/assets/stylesheets/chart.css").read_text("utf-8")
+    css = (REPO / "src/divergence/markdown/chart/chart.css").read_text("utf-8")
     classes = set(re.findall(r'class="([^"]+)"', markup))
     for name in {c for value in classes for c in value.split()}:
         assert f".{name}" in css, f"no style for .{name}"
@@ -311,7 +311,7 @@ def test_the_stylesheet_colours_the_chart_only_through_custom_properties():
     css = re.sub(
         r"/\*.*?\*/",
         "",
-        (REPO / "docs/assets/stylesheets/chart.css").read_text("utf-8"),
+        (REPO / "src/divergence/markdown/chart/chart.css").read_text("utf-8"),
         flags=re.S,
     )
     painting = re.findall(r"(?<![-\w])(fill|stroke|color)\s*:\s*([^;}]+)", css)

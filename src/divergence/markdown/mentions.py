@@ -39,6 +39,8 @@ _SKIP_TAGS = {
     "style",
     "kbd",
     "time",
+    # The divergence chart names events, not mentions.
+    "svg",
 }
 # Labels that are ours, not prose: a claim-status marker, a contrast's title and labels.
 _SKIP_CLASSES = {

@@ -1,10 +1,13 @@
-"""``divergence.markdown.timeline``: the timeline tables and the comparison by theme.
+"""``divergence.markdown.timeline``: the timeline tables, the comparison and the chart.
 
 A page asks for one with a line of its own:
 
     <!-- divergence:timeline -->                every event, year by year
     <!-- divergence:timeline era=succession -->  the events of one era
     <!-- divergence:comparison -->              the two histories theme by theme
+    <!-- divergence:chart -->                   the divergence chart (chart/), labelled
+    <!-- divergence:chart compact -->           the same, marks only, for an overview
+    <!-- divergence:chart era=succession -->     the chart of one era's span
 
 The HTML comes from the Jinja templates beside this module and enters the page's tree, so
 MkDocs sees the events' ids (anchor validation) and turns the docs-relative links
@@ -18,21 +21,26 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as etree
+from importlib import resources
 
 import jinja2
+import rcssmin
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from divergence.markdown.chart import render_chart
 from divergence.markdown.timeline_views import theme_rows, year_rows
 from divergence.site import SiteData, load_site
 from divergence.site.generated import BIBLIOGRAPHY_PAGE, TIMELINE_INDEX, timeline_era_page
 from divergence.site.timeline import Event
 
-_MARKER = re.compile(r"^<!-- divergence:(timeline|comparison)(?: era=([\w-]+))? -->$")
+_MARKER = re.compile(
+    r"^<!-- divergence:(timeline|comparison|chart)( compact)?(?: era=([\w-]+))? -->$"
+)
 # What a marker line becomes until the tree is built: plain letters, which no inline
 # pattern touches.
-_PLACEHOLDER = re.compile(r"^DIVERGENCEMARKER(timeline|comparison)x([\w-]*)x$")
+_PLACEHOLDER = re.compile(r"^DIVERGENCEMARKER(timeline|comparison|chart)x(compact)?x([\w-]*)x$")
 
 
 @functools.cache
@@ -88,6 +96,36 @@ def render(site: SiteData, kind: str, era_id: str | None = None) -> str:
     )
 
 
+def chart_figure(site: SiteData, compact: bool, era_id: str | None, tabled: set, prefix: str):
+    """The chart in a figure, with a link past its marks for keyboard users; its marks link
+    to the rows of ``tabled`` events on the same page, the others to their era pages."""
+    timeline = site.timeline
+    era = next((e for e in timeline.eras if e.id == era_id), None) if era_id else None
+    links = Links(site, tabled)
+    figure = etree.Element("figure", {"class": "dv-chart-figure"})
+    skip = etree.SubElement(figure, "a", {"class": "dv-chart-skip", "href": f"#{prefix}-end"})
+    skip.text = "Skip the chart"
+    svg = render_chart(timeline, href=links.event, compact=compact, era=era, title_id_prefix=prefix)
+    # The chart's styles travel with it (an SVG style element applies to the page), so
+    # pages without a chart do not load them.
+    style = etree.Element("style")
+    style.text = chart_css()
+    svg.insert(2, style)
+    figure.append(svg)
+    caption = etree.SubElement(figure, "figcaption", {"id": f"{prefix}-end"})
+    caption.text = (
+        "Every mark is an event and links to it on the timeline, where the table "
+        "lists the same events in words."
+    )
+    return figure
+
+
+@functools.cache
+def chart_css() -> str:
+    text = (resources.files("divergence.markdown.chart") / "chart.css").read_text("utf-8")
+    return rcssmin.cssmin(text)
+
+
 class MarkerPreprocessor(Preprocessor):
     """Turns each marker line into a paragraph of its own holding a placeholder."""
 
@@ -96,7 +134,8 @@ class MarkerPreprocessor(Preprocessor):
         for line in lines:
             match = _MARKER.match(line.strip())
             if match:
-                out += ["", f"DIVERGENCEMARKER{match[1]}x{match[2] or ''}x", ""]
+                compact = "compact" if match[2] else ""
+                out += ["", f"DIVERGENCEMARKER{match[1]}x{compact}x{match[3] or ''}x", ""]
             else:
                 out.append(line)
         return out
@@ -110,20 +149,36 @@ class TimelineTreeprocessor(Treeprocessor):
         self.root = root
 
     def run(self, root: etree.Element) -> None:
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                match = child.tag == "p" and _PLACEHOLDER.match(child.text or "")
-                if not match:
-                    continue
-                site = load_site(self.root)
-                if site.timeline is None:
-                    view = etree.Element("p", {"class": "dv-timeline"})
-                    view.text = "The timeline cannot be shown: data/timeline.yml is missing."
-                else:
-                    view = etree.fromstring(render(site, match[1], match[2] or None))
-                view.tail = child.tail
-                parent.remove(child)
-                parent.insert(index, view)
+        found = [
+            (parent, child, match)
+            for parent in root.iter()
+            for child in parent
+            if child.tag == "p" and (match := _PLACEHOLDER.match(child.text or ""))
+        ]
+        if not found:
+            return
+        site = load_site(self.root)
+        # A chart links to the rows of a table on the same page, else to the era pages.
+        tabled = {
+            event.id
+            for _, _, match in found
+            if match[1] == "timeline" and site.timeline is not None
+            for event in site.timeline.events
+            if match[3] is None or getattr(site.timeline.era_of(event), "id", None) == match[3]
+        }
+        for number, (parent, child, match) in enumerate(found, 1):
+            kind, compact, era = match[1], bool(match[2]), match[3] or None
+            if site.timeline is None:
+                view = etree.Element("p", {"class": "dv-timeline"})
+                view.text = "The timeline cannot be shown: data/timeline.yml is missing."
+            elif kind == "chart":
+                view = chart_figure(site, compact, era, tabled, f"dv-chart-{number}")
+            else:
+                view = etree.fromstring(render(site, kind, era))
+            view.tail = child.tail
+            index = list(parent).index(child)
+            parent.remove(child)
+            parent.insert(index, view)
 
 
 class TimelineExtension(Extension):

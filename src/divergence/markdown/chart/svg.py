@@ -16,7 +16,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
-from divergence.chart.layout import (
+from divergence.markdown.chart.layout import (
     CENTRE,
     FORK,
     LANE_X,
@@ -29,8 +29,8 @@ from divergence.chart.layout import (
     Timeline,
     layout,
 )
-from divergence.chart.text import FONT_SIZE, width, wrap
-from divergence.chart.words import KEY, LANE_NAMES, description, link_name, title
+from divergence.markdown.chart.text import FONT_SIZE, width, wrap
+from divergence.markdown.chart.words import KEY, LANE_NAMES, description, link_name, title
 
 DASH = {"alternate": "7 5"}
 

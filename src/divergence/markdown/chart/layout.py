@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from divergence.chart.text import wrap
-from divergence.timeline.model import Era, Event, Timeline
+from divergence.markdown.chart.text import wrap
+from divergence.site.timeline import Era, Event, Timeline
 
 __all__ = ["Era", "Event", "Layout", "Mark", "Timeline", "layout"]
 

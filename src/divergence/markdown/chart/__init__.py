@@ -4,6 +4,6 @@
 markup). The chart's styles are in docs/assets/stylesheets/chart.css.
 """
 
-from divergence.chart.svg import render_chart, to_string
+from divergence.markdown.chart.svg import render_chart, to_string
 
 __all__ = ["render_chart", "to_string"]

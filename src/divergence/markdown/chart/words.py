@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from divergence.chart.layout import Era, Event, Layout, Mark, Timeline
+from divergence.markdown.chart.layout import Era, Event, Layout, Mark, Timeline
 
 # The site's names for the two histories (the contrast blocks', the comparison's).
 LANE_NAMES = {
