@@ -1,0 +1,186 @@
+"""SP002: a word one or two letters away from a name the site knows, such as "Trotksy".
+
+A spelling checker knows English, not the names of this history. The names here are the
+titles and aliases of data/people.yml and data/glossary.yml, read through the site
+model. A word is flagged when it is close to one of those names (one edit for names of up
+to eight letters, two for longer ones; a swap of two letters is one edit) and is neither
+a name, an English word nor a word of _typos.toml. Code (fenced blocks, `spans`) and
+citation keys are not prose and are skipped.
+"""
+
+import re
+import tomllib
+
+from divergence.checks.registry import rule
+from divergence.diagnostics import Diagnostic
+
+# A run of word characters; only runs of letters alone are words (not ids like kotkin2014).
+_TOKEN = re.compile(r"(?<![@\w])\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_URL = re.compile(r"\w+://\S+")
+# A BibTeX entry's key ("@book{kotkin2014,") is an id, not prose.
+_BIB_KEY = re.compile(r"@\w+\{[^,\s]*")
+# Names shorter than this ("Mao", "Koba") are too close to too many English words.
+_SHORTEST = 5
+# English endings, so that "forces" is known from "force" and "works" from "work".
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "al")
+
+
+def known_names(project):
+    """Every word of every name and alias in the people and glossary files."""
+    return {
+        word
+        for entry in project.glossary.entries
+        for name in entry.names
+        for word in _LETTERS.findall(name)
+    }
+
+
+@rule("SP002", "name-spelling", "A name spelt unlike any form the data files know.", in_build=False)
+def check(project):
+    names = known_names(project)
+    targets = {name.casefold(): name for name in names if len(name) >= _SHORTEST and name.isascii()}
+    if not targets:
+        return []
+    index = _index(targets)
+    known = {name.casefold() for name in names} | _word_list(project.root)
+    # Each distinct word is looked at once: its name, or None when it is fine.
+    verdicts = dict.fromkeys(known)
+    english = None
+    found = []
+    for source in [*project.pages, *project.includes, *project.data_files]:
+        for line_no, col, word in _words(source):
+            folded = word.casefold()
+            if folded not in verdicts:
+                near = None
+                if len(folded) >= _SHORTEST - 1:
+                    near = _nearest(folded, index)
+                if near is not None:
+                    english = english or _english()
+                    near = None if _is_english(folded, english) else near
+                verdicts[folded] = near
+            near = verdicts[folded]
+            if near is None:
+                continue
+            found.append(
+                Diagnostic(
+                    source.path,
+                    line_no,
+                    col,
+                    "SP002",
+                    f"'{word}' is not a name the site knows (did you mean '{near}'?); if it is "
+                    "right, add it to the person's or term's aliases in data/people.yml or "
+                    "data/glossary.yml",
+                )
+            )
+    return found
+
+
+def _words(source):
+    """(line, column, word) of each prose word, outside code and URLs."""
+    in_fence = False
+    for line_no, line in enumerate(source.lines, 1):
+        if source.path.endswith(".md") and _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        prose = _BIB_KEY.sub(_blank, _URL.sub(_blank, _CODE_SPAN.sub(_blank, line)))
+        for token in _TOKEN.finditer(prose):
+            if token.group().isalpha():
+                yield line_no, token.start() + 1, token.group()
+
+
+def _blank(match):
+    # Keeps the columns of the words after it.
+    return " " * len(match.group())
+
+
+def _index(targets):
+    """Each name under every string it gives with as many letters deleted as its limit
+    allows: two words within that many edits give a string in common (symmetric delete)."""
+    index = {}
+    for folded, name in targets.items():
+        for variant in _deletions(folded, _limit(folded)):
+            index.setdefault(variant, {})[folded] = name
+    return index
+
+
+def _limit(name):
+    return 1 if len(name) <= 8 else 2
+
+
+def _deletions(word, depth):
+    found = {word}
+    for _ in range(depth):
+        found |= {w[:i] + w[i + 1 :] for w in found for i in range(len(w))}
+    return found
+
+
+def _nearest(word, index):
+    """The name ``word`` is one slip away from, or None; derived forms do not count."""
+    candidates = {}
+    for variant in _deletions(word, 2 if len(word) >= 8 else 1):
+        candidates.update(index.get(variant, {}))
+    best = None
+    for folded, name in candidates.items():
+        limit = _limit(folded)
+        # A slip rarely hits the first letter, which the eye checks first.
+        if folded[0] != word[0] or word.startswith(folded) or _stem(folded) == _stem(word):
+            continue
+        distance = _distance(word, folded, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def _stem(word):
+    for ending in ("ists", "ist", "isms", "ism", "ites", "ite", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _distance(a, b, limit):
+    """Damerau-Levenshtein distance (optimal string alignment), capped at ``limit + 1``."""
+    before, row = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def _word_list(root):
+    """The words of _typos.toml's [default.extend-words], known to both spelling rules."""
+    path = root / "_typos.toml"
+    if not path.is_file():
+        return set()
+    config = tomllib.loads(path.read_text("utf-8"))
+    words = config.get("default", {}).get("extend-words", {})
+    return {word.casefold() for word in words}
+
+
+def _english():
+    # 115,000 English words, loaded only when a word comes close to a name.
+    from english_words import get_english_words_set
+
+    return get_english_words_set(["gcide"], lower=True)
+
+
+def _is_english(word, english):
+    """``word`` or its stem is in the dictionary, in American or British spelling."""
+    forms = {word, word.replace("isation", "ization").replace("ise", "ize")}
+    for form in list(forms):
+        for ending in _ENDINGS:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                stem = form[: -len(ending)]
+                forms |= {stem, stem + "e"}
+    return not forms.isdisjoint(english)
