@@ -27,6 +27,9 @@ class Rule:
     # False where the build already reports the same problem (MkDocs' own link
     # validation), or where a rule runs an external linter kept out of every rebuild.
     in_build: bool = True
+    # Starts work that runs in another process (an external linter) before any rule
+    # runs, so that it goes on beside them; ``check`` then collects its result.
+    start: Callable[[Project], None] | None = None
 
 
 def rule(
@@ -36,10 +39,11 @@ def rule(
     *,
     needs: Needs = "source",
     in_build: bool = True,
+    start: Callable[[Project], None] | None = None,
 ):
     """Make the decorated ``check(project)`` function a :class:`Rule`."""
 
     def wrap(check: Callable[[Project], Iterable[Diagnostic]]) -> Rule:
-        return Rule(code, slug, summary, check, needs, in_build)
+        return Rule(code, slug, summary, check, needs, in_build, start)
 
     return wrap

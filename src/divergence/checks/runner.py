@@ -11,4 +11,8 @@ from divergence.diagnostics import Diagnostic
 
 def run_rules(project: Project, rules: Iterable[Rule]) -> list[Diagnostic]:
     """Every problem the rules find, once each, in file and line order."""
+    rules = list(rules)
+    for rule in rules:
+        if rule.start is not None:
+            rule.start(project)
     return sorted({d for rule in rules for d in rule.check(project)})

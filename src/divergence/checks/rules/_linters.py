@@ -30,17 +30,31 @@ def find(name: str) -> str:
     return found
 
 
+class Running:
+    """Program ``name`` started on ``arguments`` in ``cwd``; ``output()`` waits for it."""
+
+    def __init__(self, name: str, arguments: list[str], cwd: Path, ok: tuple[int, ...]) -> None:
+        self.name, self.ok = name, ok
+        self._process = subprocess.Popen(
+            [find(name), *arguments],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def output(self) -> str:
+        """The program's standard output; an exit status not in ``ok`` is an error."""
+        out, err = self._process.communicate()
+        if self._process.returncode not in self.ok:
+            problem = (err or out).strip()
+            raise LinterError(
+                f"{self.name} failed (exit status {self._process.returncode}): {problem}"
+            )
+        return out
+
+
 def run(name: str, arguments: list[str], cwd: Path, ok: tuple[int, ...]) -> str:
     """Program ``name``'s standard output; an exit status not in ``ok`` is an error."""
-    done = subprocess.run(
-        [find(name), *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    if done.returncode not in ok:
-        problem = (done.stderr or done.stdout).strip()
-        raise LinterError(f"{name} failed (exit status {done.returncode}): {problem}")
-    return done.stdout
+    return Running(name, arguments, cwd, ok).output()

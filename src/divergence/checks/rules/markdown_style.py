@@ -15,17 +15,31 @@ from divergence.diagnostics import Diagnostic
 CONFIG = ".rumdl.toml"
 
 
-# An editor-facing linter pass on every rebuild of `mkdocs serve`; run by the command.
-@rule("ST001", "markdown-style", "A Markdown style problem.", in_build=False)
+def _files(project):
+    return {f.path: f for f in [*project.pages, *project.includes]}
+
+
+def _start(project):
+    if _files(project):
+        # rumdl finds .rumdl.toml from its working directory; the flavour is given too, so
+        # a project without the file is still read as MkDocs Markdown.
+        arguments = ["check", "--no-cache", "--deny-config-warnings", "--output-format", "json"]
+        arguments += ["--flavor", "mkdocs"]
+        project.running["ST001"] = running = _linters.Running(
+            "rumdl", [*arguments, *_files(project)], project.root, ok=(0, 1)
+        )
+        return running
+
+
+# Not in the build: `mkdocs serve` would run the linter on every rebuild; the command does.
+@rule("ST001", "markdown-style", "A Markdown style problem.", in_build=False, start=_start)
 def check(project):
-    files = {f.path: f for f in [*project.pages, *project.includes]}
+    files = _files(project)
     if not files:
         return []
-    # rumdl finds .rumdl.toml itself from the working directory; the flavour is given too,
-    # so a project without the file is still read as MkDocs Markdown.
-    arguments = ["check", "--no-cache", "--output-format", "json", "--flavor", "mkdocs"]
-    output = _linters.run("rumdl", [*arguments, *files], project.root, ok=(0, 1))
-    findings = json.loads(output or "[]")
+    # Started by the runner before the other rules; started here when run alone.
+    running = project.running.pop("ST001", None) or _start(project)
+    findings = json.loads(running.output() or "[]")
     names = _rule_names(project.root) if findings else {}
     found = []
     for item in findings:

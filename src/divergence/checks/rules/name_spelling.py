@@ -38,59 +38,67 @@ def known_names(project):
     }
 
 
+# With SP001, kept out of the build; `divergence check` runs it.
 @rule("SP002", "name-spelling", "A name spelt unlike any form the data files know.", in_build=False)
 def check(project):
-    names = known_names(project)
-    targets = {name.casefold(): name for name in names if len(name) >= _SHORTEST and name.isascii()}
+    targets = _targets(project.glossary.entries)
     if not targets:
         return []
     index = _index(targets)
-    known = {name.casefold() for name in names} | _word_list(project.root)
-    # Each distinct word is looked at once: its name, or None when it is fine.
+    known = {name.casefold() for name in known_names(project)} | _word_list(project.root)
+    # Each distinct word is judged once: the name it misspells, or None when it is fine.
     verdicts = dict.fromkeys(known)
     english = None
     found = []
     for source in [*project.pages, *project.includes, *project.data_files]:
-        for line_no, col, word in _words(source):
+        prose = _prose(source)
+        wrong = set()
+        for word in set(_TOKEN.findall(prose)):
             folded = word.casefold()
             if folded not in verdicts:
-                near = None
-                if len(folded) >= _SHORTEST - 1:
-                    near = _nearest(folded, index)
+                # No name is within reach of a word of three letters or fewer.
+                near = _nearest(folded, index) if len(word) > 3 and word.isalpha() else None
                 if near is not None:
                     english = english or _english()
                     near = None if _is_english(folded, english) else near
                 verdicts[folded] = near
-            near = verdicts[folded]
-            if near is None:
-                continue
-            found.append(
-                Diagnostic(
-                    source.path,
-                    line_no,
-                    col,
-                    "SP002",
-                    f"'{word}' is not a name the site knows (did you mean '{near}'?); if it is "
-                    "right, add it to the person's or term's aliases in data/people.yml or "
-                    "data/glossary.yml",
-                )
-            )
+            if verdicts[folded] is not None:
+                wrong.add(word)
+        # Rare: only then is each place of the word worked out.
+        for token in _TOKEN.finditer(prose):
+            if token.group() in wrong:
+                found.append(_diagnostic(source, prose, token, verdicts[token.group().casefold()]))
     return found
 
 
-def _words(source):
-    """(line, column, word) of each prose word, outside code and URLs."""
+def _diagnostic(source, prose, token, near):
+    word, (name, proper) = token.group(), near
+    # A common noun keeps the writer's lower case: "commisar", did you mean "commissar"?
+    if word[0].islower() and not proper:
+        name = name[0].lower() + name[1:]
+    line_start = prose.rfind("\n", 0, token.start()) + 1
+    return Diagnostic(
+        source.path,
+        prose.count("\n", 0, token.start()) + 1,
+        token.start() - line_start + 1,
+        "SP002",
+        f"'{word}' is not a name the site knows (did you mean '{name}'?); if it is right, add "
+        "it to the person's or term's aliases in data/people.yml or data/glossary.yml",
+    )
+
+
+def _prose(source):
+    """The file's text with code, URLs and BibTeX keys blanked out, lines and columns kept."""
     in_fence = False
-    for line_no, line in enumerate(source.lines, 1):
+    lines = []
+    for line in source.lines:
         if source.path.endswith(".md") and _FENCE.match(line):
             in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        prose = _BIB_KEY.sub(_blank, _URL.sub(_blank, _CODE_SPAN.sub(_blank, line)))
-        for token in _TOKEN.finditer(prose):
-            if token.group().isalpha():
-                yield line_no, token.start() + 1, token.group()
+            line = ""
+        elif in_fence:
+            line = ""
+        lines.append(_BIB_KEY.sub(_blank, _URL.sub(_blank, _CODE_SPAN.sub(_blank, line))))
+    return "\n".join(lines)
 
 
 def _blank(match):
@@ -98,13 +106,29 @@ def _blank(match):
     return " " * len(match.group())
 
 
+def _targets(entries):
+    """The names a word is compared with: {folded: (rank, name, proper)}. The rank puts a
+    word of an entry's title before one of its aliases, so "Zinovev" is told "Zinoviev",
+    not the transliteration "Zinovyev"; proper names (people) keep their capital."""
+    targets = {}
+    for entry in entries:
+        for rank, name in enumerate([entry.title, " ".join(entry.aliases)]):
+            for word in _LETTERS.findall(name):
+                if len(word) < _SHORTEST or not word.isascii():
+                    continue
+                target = (rank, word, entry.kind.case_sensitive)
+                folded = word.casefold()
+                targets[folded] = min(targets.get(folded, target), target)
+    return targets
+
+
 def _index(targets):
     """Each name under every string it gives with as many letters deleted as its limit
     allows: two words within that many edits give a string in common (symmetric delete)."""
     index = {}
-    for folded, name in targets.items():
+    for folded, target in targets.items():
         for variant in _deletions(folded, _limit(folded)):
-            index.setdefault(variant, {})[folded] = name
+            index.setdefault(variant, {})[folded] = target
     return index
 
 
@@ -120,20 +144,21 @@ def _deletions(word, depth):
 
 
 def _nearest(word, index):
-    """The name ``word`` is one slip away from, or None; derived forms do not count."""
+    """(name, proper) that ``word`` is one slip away from, or None; derived forms (a
+    plural, "-ism", "-ist") do not count."""
     candidates = {}
     for variant in _deletions(word, 2 if len(word) >= 8 else 1):
         candidates.update(index.get(variant, {}))
     best = None
-    for folded, name in candidates.items():
+    for folded, (rank, name, proper) in candidates.items():
         limit = _limit(folded)
         # A slip rarely hits the first letter, which the eye checks first.
         if folded[0] != word[0] or word.startswith(folded) or _stem(folded) == _stem(word):
             continue
         distance = _distance(word, folded, limit)
-        if distance <= limit and (best is None or distance < best[0]):
-            best = (distance, name)
-    return best[1] if best else None
+        if distance <= limit:
+            best = min(best or (distance, rank, name, proper), (distance, rank, name, proper))
+    return best[2:] if best else None
 
 
 def _stem(word):

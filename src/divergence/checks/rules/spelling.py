@@ -15,17 +15,32 @@ from divergence.diagnostics import Diagnostic
 CONFIG = "_typos.toml"
 
 
-# An editor-facing linter pass on every rebuild of `mkdocs serve`; run by the command.
-@rule("SP001", "spelling", "A likely misspelling.", in_build=False)
+def _files(project):
+    return {f.path: f for f in [*project.pages, *project.includes, *project.data_files]}
+
+
+def _start(project):
+    if _files(project):
+        arguments = ["--format", "json", "--no-check-filenames"]
+        if (project.root / CONFIG).is_file():
+            arguments += ["--config", CONFIG]
+        # Status 2 means typos found typos.
+        project.running["SP001"] = running = _linters.Running(
+            "typos", [*arguments, *_files(project)], project.root, ok=(0, 2)
+        )
+        return running
+
+
+# Not in the build: `mkdocs serve` would run the linter on every rebuild; the command does.
+@rule("SP001", "spelling", "A likely misspelling.", in_build=False, start=_start)
 def check(project):
-    files = {f.path: f for f in [*project.pages, *project.includes, *project.data_files]}
+    files = _files(project)
     if not files:
         return []
-    arguments = ["--format", "json", "--no-check-filenames"]
-    if (project.root / CONFIG).is_file():
-        arguments += ["--config", CONFIG]
-    # typos writes one JSON object a line; status 2 means it found typos.
-    output = _linters.run("typos", [*arguments, *files], project.root, ok=(0, 2))
+    # Started by the runner before the other rules; started here when run alone.
+    running = project.running.pop("SP001", None) or _start(project)
+    # One JSON object a line.
+    output = running.output()
     names = None
     found = []
     for line in output.splitlines():
