@@ -30,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     project = Project.load(config_file, only=[Path(p) for p in args.paths] or None)
     rules = [rule for rule in RULES if rule.needs != "site"]
-    # Imported only now: Python-Markdown and its extensions are the command's slowest import.
     from divergence.checks.render import markdown_renderer
 
     project.renderer = markdown_renderer(project)

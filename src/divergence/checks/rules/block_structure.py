@@ -16,7 +16,7 @@ from divergence.diagnostics import Diagnostic
 @cache
 def _patterns():
     # Imported on first use: divergence.blocks brings Python-Markdown and pymdownx, which
-    # `divergence check` loads only after it has started its slow linters.
+    # `divergence check` loads only after it has started its external linters.
     from divergence.blocks import PROBLEM, SOURCE
 
     return (
