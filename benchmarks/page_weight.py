@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 from common import CHROMIUM, CHROMIUM_ARGS, REPO, Served, StaticHost, table
 
-from divergence.assets.plugin import BUNDLE
+from divergence.plugin.output.assets import BUNDLE
 
 BUDGET_GZIP_KB = 100
 BUDGET_REQUESTS = 8

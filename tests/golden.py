@@ -24,8 +24,8 @@ theme:
   name: material
   custom_dir: {REPO / "overrides"}
 plugins:
+  - divergence
   - divergence/checks
-  - divergence/citations
   - bibtex:
       bib_file: data/references.bib
       enable_inline_citations: false
@@ -36,7 +36,7 @@ markdown_extensions:
   - md_in_html
   - toc
   - pymdownx.blocks.admonition
-  - divergence.blocks.status
+  - divergence.markdown.status
   - pymdownx.superfences
   - pymdownx.snippets:
       check_paths: true

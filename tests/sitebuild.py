@@ -92,7 +92,9 @@ def write_project(root: Path, files: dict[str, str], **config: object) -> Path:
     settings: dict[str, object] = {
         "site_name": "Fixture",
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "font": False},
-        "plugins": ["divergence/tracks"],
+        "plugins": ["divergence"],
+        # As in our mkdocs.yml: our extensions link to pages as /page.md#anchor.
+        "validation": {"links": {"absolute_links": "relative_to_docs"}},
     }
     settings.update(config)
     for rel, text in files.items():

@@ -1,6 +1,6 @@
 """Our own stylesheets and scripts are served minified; their sources keep comments."""
 
-from divergence.assets.minify import minified
+from divergence.plugin.output.minify import minified
 from sitebuild import REPO
 
 PAGE = "---\ndescription: Home.\ntrack: reference\n---\n\n# Home\n\nText.\n"
@@ -16,7 +16,7 @@ def test_our_css_and_js_are_served_minified_and_theme_files_untouched(fixture_si
             "docs/assets/site.js": JS,
             "docs/assets/vendor.min.css": CSS,
         },
-        plugins=["divergence/tracks", "divergence/assets"],
+        plugins=["divergence", "divergence/output"],
         extra_css=["assets/site.css", "assets/vendor.min.css"],
         extra_javascript=["assets/site.js"],
     )
@@ -41,7 +41,7 @@ def test_our_scripts_are_served_as_one_file_in_their_order(fixture_site):
             "docs/assets/second.js": JS_2,
             "docs/assets/module.js": JS_2,
         },
-        plugins=["divergence/tracks", "divergence/assets"],
+        plugins=["divergence", "divergence/output"],
         extra_javascript=[
             "assets/site.js",
             "assets/vendor.min.js",
@@ -68,11 +68,11 @@ def test_our_scripts_are_served_as_one_file_in_their_order(fixture_site):
 def test_a_missing_script_stops_the_build_with_its_name(fixture_site):
     site = fixture_site(
         {"docs/index.md": PAGE, "docs/assets/site.js": JS},
-        plugins=["divergence/tracks", "divergence/assets"],
+        plugins=["divergence", "divergence/output"],
         extra_javascript=["assets/site.js", "assets/gone.js"],
     )
     assert site.logs == [
-        "ERROR:divergence/assets: extra_javascript lists docs/assets/gone.js, which is missing"
+        "ERROR:divergence/output: extra_javascript lists docs/assets/gone.js, which is missing"
     ]
     assert site.aborted == "Aborted with a BuildError!"
 
@@ -95,7 +95,7 @@ def test_scripts_written_into_every_page_are_minified_too(real_site):
 def test_inline_scripts_are_left_as_written_without_the_plugin(fixture_site):
     site = fixture_site(
         {"docs/index.md": PAGE},
-        plugins=["divergence/tracks"],
+        plugins=["divergence"],
         theme={"name": "material", "custom_dir": str(REPO / "overrides"), "font": False},
     )
     assert site.logs == []

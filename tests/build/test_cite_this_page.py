@@ -20,8 +20,7 @@ CONFIG = {
     "site_url": "https://example.org/trotsky-succession/",
     "plugins": [
         "search",
-        "divergence/tracks",
-        "divergence/cite",
+        "divergence",
         # As in the real mkdocs.yml: no history means the build date, logged at INFO.
         {
             "git-revision-date-localized": {
@@ -114,7 +113,7 @@ def test_a_page_without_git_history_is_cited_with_the_build_date_silently(fixtur
 def test_without_the_git_plugin_the_build_date_is_cited_silently(fixture_site, monkeypatch):
     """No git date at all in the page's meta: MkDocs' build date (SOURCE_DATE_EPOCH) instead."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 3, tzinfo=UTC).timestamp())))
-    config = {**CONFIG, "plugins": ["divergence/tracks", "divergence/cite"]}
+    config = {**CONFIG, "plugins": ["divergence"]}
     site = fixture_site(PAGES, **config)
     assert (site.logs, site.aborted) == ([], None)
     cited = citation(site, "aftermath/economic-policy/index.html")

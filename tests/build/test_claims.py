@@ -11,8 +11,8 @@ from sitebuild import REPO
 EXTENSIONS = [
     "admonition",
     "pymdownx.details",
-    "divergence.blocks.contrast",
-    "divergence.blocks.status",
+    "divergence.markdown.contrast",
+    "divergence.markdown.status",
 ]
 
 ALTERNATE_PAGE = """\
@@ -163,7 +163,7 @@ def test_an_invalid_contrast_is_reported_by_the_build_then_fails_it(fixture_site
         "/// status | speculative\nText.\n///\n"
     )
     site = fixture_site(
-        pages, markdown_extensions=EXTENSIONS, plugins=["divergence/tracks", "divergence/checks"]
+        pages, markdown_extensions=EXTENSIONS, plugins=["divergence", "divergence/checks"]
     )
     assert site.logs == [
         "WARNING:docs/bad.md:7:1: BL002 the contrast has no title; write it after a bar: "
@@ -212,8 +212,8 @@ def test_our_own_css_and_javascript_stay_within_6_kb_gzip(real_site):
 
 
 def test_every_page_states_its_default_status_from_its_front_matter(real_site):
-    from divergence.claims.model import page_default
-    from divergence.frontmatter import read_front_matter
+    from divergence.site.claims import page_default
+    from divergence.site.frontmatter import read_front_matter
 
     for path in sorted((REPO / "docs").rglob("*.md")):
         rel = path.relative_to(REPO / "docs").as_posix()

@@ -15,7 +15,7 @@ PAGES = {
 CONFIG = {
     "site_name": "The Trotsky Succession",
     "site_url": "https://example.org/trotsky-succession/",
-    "plugins": ["search", "divergence/tracks"],
+    "plugins": ["search", "divergence"],
     "theme": {
         "name": "material",
         "custom_dir": None,  # set below

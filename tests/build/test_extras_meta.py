@@ -29,7 +29,7 @@ CONFIG = {
     "site_url": SITE_URL,
     "plugins": [
         "search",
-        "divergence/tracks",
+        "divergence",
         {"git-revision-date-localized": {"type": "date", "fallback_to_build_date": True}},
     ],
 }
@@ -143,7 +143,7 @@ def test_sitemap_lists_every_page_by_absolute_url_dated_from_git(fixture_site, t
 def test_sitemap_dates_a_page_without_a_git_date_by_the_build(fixture_site, monkeypatch):
     # Without the git plugin (or for a page it skips), MkDocs' build date: reproducible.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
-    site = fixture_site(PAGES, **{**CONFIG, "plugins": ["search", "divergence/tracks"]})
+    site = fixture_site(PAGES, **{**CONFIG, "plugins": ["search", "divergence"]})
     assert site.logs == []
     assert set(sitemap(site).values()) == {"1970-01-02"}
     assert "dateModified" not in article(site.soup("aftermath/economy/index.html"))

@@ -37,8 +37,7 @@ CONFIG = {
     "site_url": "https://example.org/essay/",
     "plugins": [
         "search",
-        "divergence/tracks",
-        {"divergence/printable": {"parts": ["index.md", "history.md", "part/"]}},
+        {"divergence": {"printable": {"parts": ["index.md", "history.md", "part/"]}}},
     ],
     "markdown_extensions": ["footnotes", "attr_list", {"toc": {"permalink": True}}],
     "nav": [
@@ -155,21 +154,20 @@ def test_a_missing_page_or_part_is_a_warning(fixture_site):
     config = {
         **CONFIG,
         "plugins": [
-            "divergence/tracks",
-            {"divergence/printable": {"parts": ["index.md", "nowhere/"]}},
+            {"divergence": {"printable": {"parts": ["index.md", "nowhere/"]}}},
         ],
     }
     site = fixture_site(pages, **config)
     assert site.logs == [
-        "WARNING:divergence/printable: the page 'print.md' is not in docs/; add it (front "
-        "matter, title and introduction) or change the plugin's `page` option",
+        "WARNING:divergence: the page 'print.md' is not in docs/; add it (front "
+        "matter, title and introduction) or change the plugin's `printable.page` option",
         "WARNING:Doc file 'index.md' contains a link 'print.md', but the target is not found "
         "among documentation files.",
     ]
     pages = PAGES
     site = fixture_site(pages, **config)
     assert site.logs == [
-        "WARNING:divergence/printable: 'nowhere/' in `parts` matches no page in the nav",
+        "WARNING:divergence: 'nowhere/' in `printable.parts` matches no page in the nav",
     ]
 
 

@@ -63,12 +63,10 @@ def build(fixture_site):
         files,
         plugins=[
             "search",
-            "divergence/tracks",
-            "divergence/timeline",
-            "divergence/citations",
+            "divergence",
             {"bibtex": {"bib_file": "data/references.bib"}},
         ],
-        markdown_extensions=["attr_list", "footnotes", "toc"],
+        markdown_extensions=["attr_list", "footnotes", "toc", "divergence.markdown.timeline"],
     )
 
 

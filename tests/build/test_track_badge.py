@@ -39,7 +39,7 @@ def test_meta_description_comes_from_front_matter(fixture_site):
 
 
 # The badge needs only the tracks plugin; the front-matter rules run in the checks plugin.
-PLUGINS = ["divergence/tracks", "divergence/checks"]
+PLUGINS = ["divergence", "divergence/checks"]
 
 
 def test_every_front_matter_problem_is_logged_with_its_position(fixture_site):

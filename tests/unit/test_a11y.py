@@ -5,11 +5,11 @@ import textwrap
 
 import markdown
 
-from divergence.a11y.plugin import without_checkbox_autocomplete
+from divergence.plugin.output.a11y import without_checkbox_autocomplete
 
 
 def render(source: str) -> str:
-    extensions = ["pymdownx.tasklist", "divergence.a11y.tasklist"]
+    extensions = ["pymdownx.tasklist", "divergence.markdown.tasklist"]
     # As mkdocs.yml configures it: the checkbox inside an empty label.
     configs = {"pymdownx.tasklist": {"custom_checkbox": True}}
     return markdown.markdown(

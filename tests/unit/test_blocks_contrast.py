@@ -4,7 +4,7 @@ import textwrap
 
 import markdown
 
-EXTENSIONS = ["divergence.blocks.contrast", "divergence.blocks.status", "pymdownx.superfences"]
+EXTENSIONS = ["divergence.markdown.contrast", "divergence.markdown.status", "pymdownx.superfences"]
 
 
 # The opening of each side, as every contrast renders it (n: the contrast's number).

@@ -5,9 +5,9 @@ import textwrap
 import markdown
 import pytest
 
-from divergence.claims.model import STATUSES, page_default
+from divergence.site.claims import STATUSES, page_default
 
-EXTENSIONS = ["divergence.blocks.status", "admonition", "pymdownx.details"]
+EXTENSIONS = ["divergence.markdown.status", "admonition", "pymdownx.details"]
 
 
 def check(source: str, expected: str) -> None:

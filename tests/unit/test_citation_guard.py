@@ -1,6 +1,6 @@
 """Citation syntax in code, or naming an unknown key, is kept from mkdocs-bibtex."""
 
-from divergence.citations.guard import PLACEHOLDER, protect, restore
+from divergence.plugin.citations.guard import PLACEHOLDER, protect, restore
 
 KNOWN = {"kotkin2014", "service2009"}
 

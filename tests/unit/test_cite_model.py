@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from divergence.cite.model import bibtex_key, chicago, cite, long_date, tex_escape
+from divergence.plugin.cite.model import bibtex_key, chicago, cite, long_date, tex_escape
 
 SITE = "The Trotsky Succession"
 AUTHOR = "The Trotsky Succession editors"

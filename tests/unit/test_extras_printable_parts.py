@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from divergence.printable.model import Addresses, part_id, selects
-from divergence.printable.render import rewrite
+from divergence.plugin.printable.model import Addresses, part_id, selects
+from divergence.plugin.printable.render import rewrite
 
 PAGES = [
     ("", "home"),

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from divergence.frontmatter import read_front_matter
+from divergence.site.frontmatter import read_front_matter
 
 
 def test_positions_are_one_based_lines_and_columns_of_the_values():

@@ -1,6 +1,6 @@
 """Editors' checks: one library of rules, run by `divergence check` and inside `mkdocs build`.
 
-Every finding is a :class:`~divergence.diagnostics.Diagnostic` printed as
+Every finding is a :class:`~divergence.site.diagnostics.Diagnostic` printed as
 ``path:line:col: CODE message``; the catalogue is docs/contributing/checks.md.
 """
 

@@ -13,7 +13,7 @@ from divergence.checks.project import Project
 from divergence.checks.rules import RULES
 from divergence.checks.rules._linters import LinterError
 from divergence.checks.runner import run_rules
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 GUIDE = "docs/contributing/checks.md"
 

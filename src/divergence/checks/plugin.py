@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from divergence.checks.project import Project
 from divergence.checks.rules import RULES
@@ -39,6 +39,8 @@ class ChecksPlugin(BasePlugin):
             )
         return files
 
+    # After the divergence plugin has finished the page's HTML (it runs at 50).
+    @event_priority(-50)
     def on_page_content(self, html, /, *, page, config, files):
         if page.file.abs_src_path is None:
             # Generated from data (glossary, bibliography): the data rules check the source.

@@ -10,18 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from divergence.checks.bibliography import Bibliography, read_bibliography
-from divergence.frontmatter import FrontMatter, read_front_matter
-
-# The pages the citations and timeline plugins generate (not their plugin modules, whose
-# imports would cost `divergence check` a sixth of a second).
-from divergence.generated import (
-    BIBLIOGRAPHY_DOWNLOAD,
-    BIBLIOGRAPHY_PAGE,
-    TIMELINE_COMPARISON,
-    TIMELINE_INDEX,
-    timeline_era_page,
-)
+from divergence.site.frontmatter import FrontMatter, read_front_matter
+from divergence.site.sources import read_text
 
 
 @dataclass
@@ -33,7 +23,8 @@ class SourceFile:
 
     @cached_property
     def text(self) -> str:
-        return self.abs_path.read_text(encoding="utf-8")
+        # Through the site model's reader: a data file is read once, by the checks or the build.
+        return read_text(self.abs_path) or ""
 
     @cached_property
     def lines(self) -> list[str]:
@@ -135,68 +126,37 @@ class Project:
         )
 
     @cached_property
-    def bibliography(self) -> Bibliography | None:
-        """The bibliography named by the bibtex plugin's ``bib_file``, if configured."""
-        path = self.bib_path
-        if path is None or not path.is_file():
-            return None
-        return read_bibliography(_rel(path, self.root), path.read_text(encoding="utf-8"))
+    def site(self):
+        """The site model: the data files, read once (shared with the build when inside it)."""
+        from divergence.site import BIB_FILE, load_site
 
-    @cached_property
+        options = self.plugin_options("bibtex") or {}
+        return load_site(self.root, options.get("bib_file", BIB_FILE))
+
+    @property
+    def bibliography(self):
+        """The bibliography named by the bibtex plugin's ``bib_file``, if it exists."""
+        return self.site.bibliography
+
+    @property
     def glossary(self):
         """Terms and people from data/glossary.yml and data/people.yml, with their problems."""
-        from divergence.glossary.model import KINDS, load
-
-        texts = {
-            k.file: (self.root / k.file).read_text("utf-8")
-            for k in KINDS
-            if (self.root / k.file).is_file()
-        }
-        bibliography = self.bibliography
-        return load(texts, set(bibliography.entries) if bibliography else None)
+        return self.site.glossary
 
     @cached_property
     def timeline(self):
-        """data/timeline.yml, checked against the bibliography and the pages (None if absent)."""
-        from divergence.timeline.model import FILE, load
-
-        path = self.root / FILE
-        if not path.is_file():
-            return None
-        bibliography = self.bibliography
+        """data/timeline.yml, checked also against the pages (None if absent)."""
         pages = {p for p in self.docs_files if p.endswith(".md")} | {
-            p for p in self._glossary_and_bibliography_pages()
+            p for p in self.generated_pages if p.endswith(".md")
         }
-        return load(
-            path.read_text("utf-8"),
-            bib_keys=set(bibliography.entries) if bibliography else None,
-            pages=pages,
-        )
-
-    def _glossary_and_bibliography_pages(self) -> set[str]:
-        pages = {entry.kind.page for entry in self.glossary.entries}
-        return pages | ({BIBLIOGRAPHY_PAGE} if self.bibliography is not None else set())
+        return self.site.timeline_with_pages(pages)
 
     @cached_property
     def generated_pages(self) -> dict[str, set[str]]:
         """Pages the build generates from data (not in docs/), with their anchor ids."""
-        pages: dict[str, set[str]] = {}
-        for entry in self.glossary.entries:
-            pages.setdefault(entry.kind.page, set()).add(entry.id)
-        if self.glossary.entries:
-            pages["glossary.json"] = set()
-        if self.bibliography is not None:
-            pages[BIBLIOGRAPHY_PAGE] = set(self.bibliography.entries)
-            pages[BIBLIOGRAPHY_DOWNLOAD] = set()
-        timeline = self.timeline
-        if timeline is not None:
-            ids = {event.id for event in timeline.events} | {"point-of-divergence"}
-            pages.setdefault(TIMELINE_INDEX, set()).update(ids)
-            for era in timeline.eras:
-                pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
-            pages[TIMELINE_COMPARISON] = set(timeline.themes)
-            pages["timeline.json"] = pages["timeline.csv"] = set()
-        return pages
+        from divergence.plugin import generated_pages
+
+        return generated_pages(self.site)
 
     @cached_property
     def bib_path(self) -> Path | None:
@@ -233,40 +193,11 @@ class Project:
         return self.html.get(page.path)
 
 
-def _load_config(stream) -> dict | None:
-    """mkdocs.yml as MkDocs reads it (mkdocs.utils.yaml.yaml_load), without importing
-    mkdocs.utils, which takes a tenth of a second: PyYAML's full loader with MkDocs'
-    ``!ENV`` tag, and ``INHERIT`` merged in. ``!relative`` needs a build, as in MkDocs."""
-    import yaml_env_tag
+def _load_config(stream) -> dict:
+    """mkdocs.yml as MkDocs reads it (``!ENV``, ``!relative``, ``INHERIT``)."""
+    from mkdocs.utils.yaml import yaml_load
 
-    class Loader(yaml.Loader):
-        pass
-
-    Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
-    try:
-        result = yaml.load(stream, Loader=Loader)
-    except yaml.YAMLError as error:
-        from mkdocs.exceptions import ConfigurationError
-
-        raise ConfigurationError(
-            f"MkDocs encountered an error parsing the configuration file: {error}"
-        ) from error
-    if result is None:
-        return {}
-    if "INHERIT" in result:
-        import mergedeep
-        from mkdocs.exceptions import ConfigurationError
-
-        relpath = result.pop("INHERIT")
-        abspath = os.path.normpath(os.path.join(os.path.dirname(stream.name), relpath))
-        if not os.path.exists(abspath):
-            raise ConfigurationError(
-                f"Inherited config file '{relpath}' does not exist at '{abspath}'."
-            )
-        with open(abspath, "rb") as parent_stream:
-            parent = _load_config(parent_stream)
-        result = mergedeep.merge(parent, result)
-    return result
+    return yaml_load(stream) or {}
 
 
 def _hidden(rel: Path) -> bool:

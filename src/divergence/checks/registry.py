@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from divergence.checks.project import Project
-    from divergence.diagnostics import Diagnostic
+    from divergence.site.diagnostics import Diagnostic
 
 # What a rule reads: the Markdown and data sources, each page rendered to HTML, or the
 # built site (available only inside `mkdocs build`).

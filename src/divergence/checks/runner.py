@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from divergence.checks.project import Project
 from divergence.checks.registry import Rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 
 def run_rules(project: Project, rules: Iterable[Rule]) -> list[Diagnostic]:

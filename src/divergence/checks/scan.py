@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from divergence.checks.project import Page
-from divergence.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
+from divergence.site.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
 
 # [text](target "title") and ![alt](src); the target may be wrapped in <...>.
 _INLINE_LINK = re.compile(

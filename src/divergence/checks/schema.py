@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from divergence.tracks.model import TRACKS
+from divergence.site.tracks import TRACKS
 
 REQUIRED_KEYS = ("description", "track")
 # Ours (`status`: the claim status of the page's unmarked passages), plus Material's

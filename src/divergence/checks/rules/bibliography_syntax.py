@@ -1,7 +1,7 @@
 """CT003: data/references.bib has an entry that cannot be read."""
 
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 
 @rule("CT003", "bibliography-syntax", "The bibliography has an entry that cannot be read.")

@@ -1,6 +1,6 @@
 """BL002: a contrast or claim-status block used wrongly.
 
-Our blocks (divergence.blocks) render such a block as written, with the mistake in a
+Our blocks (divergence.markdown.blocks) render such a block as written, with the mistake in a
 ``data-divergence-problem`` attribute and the block's opening line in
 ``data-divergence-source``; this rule turns each into a finding at that line.
 """
@@ -10,14 +10,14 @@ import re
 from functools import cache
 
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 
 @cache
 def _patterns():
-    # Imported on first use: divergence.blocks brings Python-Markdown and pymdownx, which
-    # `divergence check` loads only after it has started its external linters.
-    from divergence.blocks import PROBLEM, SOURCE
+    # Imported on first use: divergence.markdown.blocks brings Python-Markdown and pymdownx,
+    # which `divergence check` loads only after it has started its external linters.
+    from divergence.markdown.blocks import PROBLEM, SOURCE
 
     return (
         re.compile(rf'<[a-z]+\b[^>]*\s{PROBLEM}="([^"]*)"[^>]*>'),

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from divergence.checks.registry import rule
 from divergence.checks.render import element_ids
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 _HREF = re.compile(r"""<a\b[^>]*?\shref=["']([^"']*)["']""", re.I)
 

@@ -5,7 +5,7 @@ mkdocs-bibtex warns about it without naming the page; this names page, line and 
 
 from divergence.checks import scan
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic, did_you_mean
+from divergence.site.diagnostics import Diagnostic, did_you_mean
 
 
 @rule("CT001", "citation-unknown-key", "A citation key is not in the bibliography.")

@@ -2,7 +2,7 @@
 
 from divergence.checks import scan
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 
 @rule("CT002", "citation-unused-entry", "A bibliography entry is cited by no page.")

@@ -1,6 +1,6 @@
 """DA002: A name or alias is claimed by two entries.
 
-Read from data/glossary.yml and data/people.yml by divergence.glossary.model.
+Read from data/glossary.yml and data/people.yml by divergence.site.glossary.
 """
 
 from divergence.checks.registry import rule

@@ -1,6 +1,6 @@
 """DA001: An id is used by two entries of the glossary or people data.
 
-Read from data/glossary.yml and data/people.yml by divergence.glossary.model.
+Read from data/glossary.yml and data/people.yml by divergence.site.glossary.
 """
 
 from divergence.checks.registry import rule

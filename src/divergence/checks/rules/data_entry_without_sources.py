@@ -1,6 +1,6 @@
 """DA003: A term or person cites no source.
 
-Read from data/glossary.yml and data/people.yml by divergence.glossary.model.
+Read from data/glossary.yml and data/people.yml by divergence.site.glossary.
 """
 
 from divergence.checks.registry import rule

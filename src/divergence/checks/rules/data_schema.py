@@ -1,6 +1,6 @@
 """DA004: A glossary or people entry has a missing, unknown or malformed field.
 
-Read from data/glossary.yml and data/people.yml by divergence.glossary.model.
+Read from data/glossary.yml and data/people.yml by divergence.site.glossary.
 """
 
 from divergence.checks.registry import rule

@@ -1,6 +1,6 @@
 """DA005: An entry refers to a term or person that is defined nowhere.
 
-Read from data/glossary.yml and data/people.yml by divergence.glossary.model.
+Read from data/glossary.yml and data/people.yml by divergence.site.glossary.
 """
 
 from divergence.checks.registry import rule

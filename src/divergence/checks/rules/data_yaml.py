@@ -3,8 +3,8 @@
 import yaml
 
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
-from divergence.frontmatter import load, yaml_error_position
+from divergence.site.diagnostics import Diagnostic
+from divergence.site.frontmatter import load, yaml_error_position
 
 
 @rule("YM001", "data-yaml", "A data file is not valid YAML.")

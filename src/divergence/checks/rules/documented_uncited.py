@@ -11,9 +11,9 @@ import re
 from html.parser import HTMLParser
 
 from divergence.checks.registry import rule
-from divergence.claims.model import STATUSES, page_default
-from divergence.diagnostics import Diagnostic
-from divergence.frontmatter import FrontMatter
+from divergence.site.claims import STATUSES, page_default
+from divergence.site.diagnostics import Diagnostic
+from divergence.site.frontmatter import FrontMatter
 
 _LABELS = {"dv-claim", "dv-contrast__label"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}

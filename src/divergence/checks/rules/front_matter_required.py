@@ -2,9 +2,9 @@
 
 from divergence.checks.registry import rule
 from divergence.checks.schema import REQUIRED_KEYS
-from divergence.diagnostics import Diagnostic
-from divergence.frontmatter import FrontMatter
-from divergence.tracks.model import TRACKS
+from divergence.site.diagnostics import Diagnostic
+from divergence.site.frontmatter import FrontMatter
+from divergence.site.tracks import TRACKS
 
 _WHAT = {
     "description": "one sentence of plain text for search engines and link previews",

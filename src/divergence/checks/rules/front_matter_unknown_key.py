@@ -2,8 +2,8 @@
 
 from divergence.checks.registry import rule
 from divergence.checks.schema import ALLOWED_KEYS
-from divergence.diagnostics import Diagnostic, did_you_mean
-from divergence.frontmatter import FrontMatter
+from divergence.site.diagnostics import Diagnostic, did_you_mean
+from divergence.site.frontmatter import FrontMatter
 
 
 @rule("FM004", "front-matter-unknown-key", "A front-matter key is not part of the page schema.")

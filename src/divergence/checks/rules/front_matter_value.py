@@ -2,10 +2,10 @@
 
 from divergence.checks.registry import rule
 from divergence.checks.schema import allowed_tracks
-from divergence.claims.model import STATUSES
-from divergence.diagnostics import Diagnostic, did_you_mean
-from divergence.frontmatter import FrontMatter
-from divergence.tracks.model import TRACKS
+from divergence.site.claims import STATUSES
+from divergence.site.diagnostics import Diagnostic, did_you_mean
+from divergence.site.frontmatter import FrontMatter
+from divergence.site.tracks import TRACKS
 
 
 @rule("FM003", "front-matter-value", "A front-matter value is not allowed for the page.")

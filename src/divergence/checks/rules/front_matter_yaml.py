@@ -1,8 +1,8 @@
 """FM001: front matter that YAML cannot parse (MkDocs would show it as page text)."""
 
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
-from divergence.frontmatter import yaml_error_position
+from divergence.site.diagnostics import Diagnostic
+from divergence.site.frontmatter import yaml_error_position
 
 
 @rule("FM001", "front-matter-yaml", "The page's front matter is not valid YAML.")

@@ -4,7 +4,7 @@ import re
 
 from divergence.checks import scan
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 _HTTP = re.compile(r"\bhttp://[^\s)>\]\"'}]*", re.I)
 

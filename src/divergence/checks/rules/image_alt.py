@@ -4,7 +4,7 @@ import re
 
 from divergence.checks import scan
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"""\salt\s*=\s*(["'])(.*?)\1""", re.I | re.S)

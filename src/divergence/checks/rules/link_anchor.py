@@ -3,7 +3,7 @@
 from divergence.checks.registry import rule
 from divergence.checks.render import element_ids
 from divergence.checks.rules._links import internal_links
-from divergence.diagnostics import Diagnostic, did_you_mean
+from divergence.site.diagnostics import Diagnostic, did_you_mean
 
 
 # MkDocs' own anchor validation reports these during the build (without a line).

@@ -5,7 +5,7 @@ import posixpath
 
 from divergence.checks.registry import rule
 from divergence.checks.rules._links import internal_links
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 
 # MkDocs' own link validation reports these during the build (without a column).

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from divergence.checks.registry import rule
 from divergence.checks.rules import _linters
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 CONFIG = ".rumdl.toml"
 

@@ -12,7 +12,7 @@ import re
 import tomllib
 
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 # A run of word characters; only runs of letters alone are words (not ids like kotkin2014).
 _TOKEN = re.compile(r"(?<![@\w])\w+")

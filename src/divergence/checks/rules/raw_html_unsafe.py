@@ -8,7 +8,7 @@ import re
 
 from divergence.checks import scan
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 _ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|style|frame|frameset|applet)\b", re.I)
 _EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.I)

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from divergence.checks import scan
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 
 @rule("UR002", "self-absolute-link", "An absolute link points to this site itself.")

@@ -3,7 +3,7 @@
 import re
 
 from divergence.checks.registry import rule
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 # --8<-- "file" on one line; a bare --8<-- opens and closes a block of file names.
 _INLINE = re.compile(

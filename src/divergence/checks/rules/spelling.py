@@ -10,7 +10,7 @@ import json
 from divergence.checks.registry import rule
 from divergence.checks.rules import _linters
 from divergence.checks.rules.name_spelling import known_names
-from divergence.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic
 
 CONFIG = "_typos.toml"
 

@@ -1,6 +1,6 @@
 """TL002: An alternate event is dated before the point of divergence
 
-Read from data/timeline.yml by divergence.timeline.model.
+Read from data/timeline.yml by divergence.site.timeline.
 """
 
 from divergence.checks.registry import rule

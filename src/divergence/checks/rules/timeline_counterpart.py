@@ -1,6 +1,6 @@
 """TL004: An alternate event names no actual event it replaces, or a wrong one
 
-Read from data/timeline.yml by divergence.timeline.model.
+Read from data/timeline.yml by divergence.site.timeline.
 """
 
 from divergence.checks.registry import rule

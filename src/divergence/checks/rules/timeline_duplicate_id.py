@@ -1,6 +1,6 @@
 """TL001: Two timeline events have the same id
 
-Read from data/timeline.yml by divergence.timeline.model.
+Read from data/timeline.yml by divergence.site.timeline.
 """
 
 from divergence.checks.registry import rule

@@ -1,6 +1,6 @@
 """TL003: A timeline event has a missing, unknown or malformed field
 
-Read from data/timeline.yml by divergence.timeline.model.
+Read from data/timeline.yml by divergence.site.timeline.
 """
 
 from divergence.checks.registry import rule

@@ -1,6 +1,6 @@
 """TL005: An actual event has no sources
 
-Read from data/timeline.yml by divergence.timeline.model.
+Read from data/timeline.yml by divergence.site.timeline.
 """
 
 from divergence.checks.registry import rule

@@ -1,1 +1,0 @@
-"""Our own stylesheets and scripts, served minified (the sources keep their comments)."""

@@ -1,1 +1,0 @@
-"""Claim status: what kind of claim a passage makes, with a page default and marked exceptions."""

@@ -1,0 +1,111 @@
+"""``divergence``: the one MkDocs plugin for the site's content features.
+
+It loads the site model (data files → ``divergence.site``) once a build, hands it to our
+Markdown extensions, and runs each feature's events in a fixed order:
+
+- ``tracks``: the page's history and default kind of claim, for the badge;
+- ``cite``: "Cite this page";
+- ``glossary``: the Glossary and People pages, and where each entry is mentioned;
+- ``timeline``: the era and comparison pages, timeline.json and timeline.csv;
+- ``citations``: what mkdocs-bibtex leaves to us (see citations/feature.py);
+- ``printable``: the whole essay on one page.
+
+What must happen before or after another plugin says so with ``event_priority``, never
+by its place in mkdocs.yml: our citation guard reads each page's Markdown before
+mkdocs-bibtex does. Each feature names the pages it generates (``generated``), which
+the checker uses to validate links to them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+from divergence.plugin.citations.feature import Citations
+from divergence.plugin.cite.feature import Cite
+from divergence.plugin.glossary import Glossary
+from divergence.plugin.printable.feature import Printable
+from divergence.plugin.printable.model import PrintableConfig
+from divergence.plugin.timeline import Timeline
+from divergence.plugin.tracks import Tracks
+from divergence.site import BIB_FILE, SiteData, load_site
+
+# Our Markdown extensions that read the site model: the plugin tells them where it is.
+EXTENSIONS = ("divergence.markdown.mentions", "divergence.markdown.timeline")
+
+
+class DivergenceConfig(Config):
+    printable = c.SubConfig(PrintableConfig)
+
+
+def features(site: SiteData, config: DivergenceConfig | None = None) -> list:
+    """The content features, in the order their events run."""
+    printable = config.printable if config is not None else PrintableConfig()
+    return [
+        Tracks(),
+        Cite(),
+        Glossary(site),
+        Timeline(site),
+        Citations(site),
+        Printable(printable),
+    ]
+
+
+def generated_pages(site: SiteData) -> dict[str, set[str]]:
+    """Every page and file the features generate from data, with the ids each page has."""
+    pages: dict[str, set[str]] = {}
+    for feature in features(site):
+        for path, ids in feature.generated().items():
+            pages.setdefault(path, set()).update(ids)
+    return pages
+
+
+def bib_file(config) -> str:
+    """The bibliography that mkdocs-bibtex reads, relative to the project root."""
+    bibtex = config.plugins.get("bibtex")
+    return (bibtex.config.bib_file if bibtex is not None else None) or BIB_FILE
+
+
+class DivergencePlugin(BasePlugin[DivergenceConfig]):
+    def on_config(self, config):
+        # `mkdocs serve` keeps this object: everything is set up afresh for each build.
+        root = Path(config.config_file_path).parent
+        self.site = load_site(root, bib_file(config))
+        for name in EXTENSIONS:
+            if name in config.markdown_extensions:
+                config.mdx_configs.setdefault(name, {})["root"] = str(root)
+        self.features = features(self.site, self.config)
+        return self._run("on_config", config)
+
+    def on_files(self, files, /, *, config):
+        return self._run("on_files", files, config=config)
+
+    def on_nav(self, nav, /, *, config, files):
+        return self._run("on_nav", nav, config=config, files=files)
+
+    # Before mkdocs-bibtex (priority 0) reads the citations.
+    @event_priority(50)
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        return self._run("on_page_markdown", markdown, page=page, config=config, files=files)
+
+    # Before the checks read the HTML (divergence/checks, priority -50).
+    @event_priority(50)
+    def on_page_content(self, html, /, *, page, config, files):
+        return self._run("on_page_content", html, page=page, config=config, files=files)
+
+    def on_env(self, env, /, *, config, files):
+        return self._run("on_env", env, config=config, files=files)
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        return self._run("on_page_context", context, page=page, config=config, nav=nav)
+
+    def _run(self, event: str, value, **kwargs):
+        for feature in self.features:
+            hook = getattr(feature, event, None)
+            if hook is not None:
+                result = hook(value, **kwargs)
+                value = value if result is None else result
+        return value

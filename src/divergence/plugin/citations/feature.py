@@ -1,0 +1,98 @@
+"""Citations with mkdocs-bibtex: what it leaves to us.
+
+- Snippets (``--8<--``) are inlined before mkdocs-bibtex reads the page, so citations in
+  shared text are numbered like the page's own (includes.py).
+- A citation in code stays an example, and an unknown key stays text, which the checker
+  reports as CT001 (guard.py): mkdocs-bibtex would stop the build on it.
+- The Bibliography page lists every work once, with the pages that cite it, and
+  references.bib is published beside it.
+
+The page events run before mkdocs-bibtex's (the plugin's ``event_priority``).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from mkdocs.structure.files import File
+
+from divergence.plugin.citations.bibliography import Work, cited_keys, sort_key
+from divergence.plugin.citations.guard import protect, restore
+from divergence.plugin.citations.includes import inline_snippets
+from divergence.plugin.templates import template
+from divergence.plugin.urls import data_edit_url, page_url
+from divergence.site import SiteData
+from divergence.site.generated import BIBLIOGRAPHY_DOWNLOAD, BIBLIOGRAPHY_PAGE
+
+_CITED_BY = "<!-- divergence:cited-by {key} -->"
+
+
+class Citations:
+    def __init__(self, site: SiteData) -> None:
+        self.site = site
+        self._cited_by: dict[str, list] = {}
+
+    @property
+    def _known_keys(self) -> set[str] | None:
+        return self.site.bib_keys
+
+    def generated(self) -> dict[str, set[str]]:
+        if self.site.bibliography is None:
+            return {}
+        return {
+            BIBLIOGRAPHY_PAGE: set(self.site.bibliography.entries),
+            BIBLIOGRAPHY_DOWNLOAD: set(),
+        }
+
+    def on_config(self, config):
+        root = self.site.root
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        base = snippets.get("base_path", ["."])
+        self._snippet_bases = [root / p for p in ([base] if isinstance(base, str) else base)]
+        return config
+
+    def on_files(self, files, /, *, config):
+        registry = getattr(config.plugins.get("bibtex"), "registry", None)
+        if registry is None or self.site.bibliography is None:
+            return files
+        works = sorted(
+            (
+                Work(key, registry.reference_text(SimpleNamespace(key=key)), sort_key(entry))
+                for key, entry in registry.bib_data.entries.items()
+            ),
+            key=lambda work: work.sort_key,
+        )
+        content = template("bibliography-page.md").render(
+            works=works, placeholder=_CITED_BY, download=BIBLIOGRAPHY_DOWNLOAD
+        )
+        files.append(File.generated(config, BIBLIOGRAPHY_PAGE, content=content))
+        bib_path = self.site.root / self.site.bib_file
+        files.append(File.generated(config, BIBLIOGRAPHY_DOWNLOAD, abs_src_path=str(bib_path)))
+        return files
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        markdown = inline_snippets(markdown, self._snippet_bases)
+        for key in cited_keys(markdown):
+            self._cited_by.setdefault(key, []).append(page)
+        return protect(markdown, self._known_keys)
+
+    def on_page_content(self, html, /, *, page, config, files):
+        return restore(html)
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        if page.file.src_uri == BIBLIOGRAPHY_PAGE and self.site.bibliography is not None:
+            page.edit_url = data_edit_url(config, self.site.bib_file)
+        # Every page has been converted by now, so every citation has been seen.
+        if "divergence:cited-by" in (page.content or ""):
+            for key in {*self._cited_by, *(self._known_keys or ())}:
+                marker = _CITED_BY.format(key=key)
+                if marker in page.content:
+                    pages = [
+                        {"title": p.title, "url": page_url(p, page)}
+                        for p in self._cited_by.get(key, [])
+                        if p.file.src_uri != BIBLIOGRAPHY_PAGE
+                    ]
+                    page.content = page.content.replace(
+                        marker, template("cited-by.html").render(pages=pages)
+                    )
+        return context

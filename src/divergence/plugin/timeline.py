@@ -1,0 +1,50 @@
+"""The timeline's era pages and comparison page, and the timeline as open data.
+
+The tables themselves are drawn by the Markdown extension ``divergence.markdown.timeline``
+wherever a page asks for them; the pages generated here hold only the request.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+
+from divergence.markdown.timeline_views import timeline_csv, timeline_json
+from divergence.plugin.templates import template
+from divergence.plugin.urls import data_edit_url
+from divergence.site import SiteData
+from divergence.site.generated import TIMELINE_COMPARISON, TIMELINE_INDEX, timeline_era_page
+from divergence.site.timeline import FILE
+
+
+class Timeline:
+    def __init__(self, site: SiteData) -> None:
+        self.site = site
+
+    def generated(self) -> dict[str, set[str]]:
+        timeline = self.site.timeline
+        if timeline is None:
+            return {}
+        pages = {TIMELINE_INDEX: {e.id for e in timeline.events} | {"point-of-divergence"}}
+        for era in timeline.eras:
+            pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
+        pages[TIMELINE_COMPARISON] = set(timeline.themes)
+        pages["timeline.json"] = pages["timeline.csv"] = set()
+        return pages
+
+    def on_files(self, files, /, *, config):
+        timeline = self.site.timeline
+        if timeline is None:
+            return files
+        for era in timeline.eras:
+            content = template("era-page.md").render(era=era)
+            files.append(File.generated(config, timeline_era_page(era.id), content=content))
+        content = template("comparison-page.md").render()
+        files.append(File.generated(config, TIMELINE_COMPARISON, content=content))
+        files.append(File.generated(config, "timeline.json", content=timeline_json(timeline)))
+        files.append(File.generated(config, "timeline.csv", content=timeline_csv(timeline)))
+        return files
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        if page.file.generated_by and page.file.src_uri.startswith("timeline/"):
+            page.edit_url = data_edit_url(config, FILE)
+        return context

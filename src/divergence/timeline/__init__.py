@@ -1,1 +1,0 @@
-"""The dual-track timeline: actual and alternate events from data/timeline.yml."""
