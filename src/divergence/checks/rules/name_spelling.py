@@ -12,6 +12,7 @@ import re
 import tomllib
 
 from divergence.checks.registry import rule
+from divergence.checks.rules._linters import LinterError
 from divergence.site.diagnostics import Diagnostic
 
 # A run of word characters; only runs of letters alone are words (not ids like kotkin2014).
@@ -188,7 +189,10 @@ def _word_list(root):
     path = root / "_typos.toml"
     if not path.is_file():
         return set()
-    config = tomllib.loads(path.read_text("utf-8"))
+    try:
+        config = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise LinterError(f"_typos.toml cannot be read: {error}") from error
     words = config.get("default", {}).get("extend-words", {})
     return {word.casefold() for word in words}
 
