@@ -18,9 +18,12 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint check lock bench clean
 
 # --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
+# --dirty: a page edit rebuilds that page only (a data, snippet or template edit rebuilds
+# every page: src/divergence/plugin/serving.py). --watch-theme: overrides/ reloads too.
 # SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
+SERVE_FLAGS := --livereload --dirty --watch-theme
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(SERVE_FLAGS)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

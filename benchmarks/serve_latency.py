@@ -1,9 +1,10 @@
 """`mkdocs serve` edit-to-reload latency: from saving a file to the browser showing the edit.
 
-Prints figures; asserts nothing. Starts `mkdocs serve --livereload` (as `make serve` does)
-on a free port in a copy of the work tree, opens a page in headless Chromium, then edits
-(1) that page's Markdown and (2) a data file shown on another page, and times how long
-until the open page shows the new text. Between edits the server is left to settle.
+Prints figures; asserts nothing. Starts `mkdocs serve` with the Makefile's SERVE_FLAGS (as
+`make serve` does) on a free port in a copy of the work tree, opens a page in headless
+Chromium, then edits (1) that page's Markdown, (2) a data file shown on another page,
+(3) a snippet under includes/ and (4) a theme template under overrides/, and times how
+long until the open page shows the new text. Between edits the server is left to settle.
 
     .venv/bin/python benchmarks/serve_latency.py [--runs 5]
 """
@@ -22,14 +23,23 @@ from pathlib import Path
 
 from common import CHROMIUM, CHROMIUM_ARGS, ENV, MKDOCS, copy_project, free_port, wait_for_port
 
-BUDGET_SECONDS = 1.0
+# DESIGN.md: a page edit within 1 s, the others (every page is built again) within 2 s.
+BUDGETS = {"page": 1.0, "data": 2.0, "snippet": 2.0, "template": 2.0}
 # How long an edit may take to show before the run counts as "never reloaded".
 GIVE_UP = 120.0
 # (what is edited, the file, the page that shows it)
 EDITS = [
     ("page (Markdown)", "docs/aftermath/economic-policy.md", "aftermath/economic-policy/"),
     ("data file (glossary.yml)", "data/glossary.yml", "glossary/"),
+    ("snippet (includes/)", "includes/experts/no-published-source.md", "experts/kotkin/"),
+    ("template (overrides/main.html)", "overrides/main.html", "aftermath/economic-policy/"),
 ]
+
+
+def serve_flags() -> list[str]:
+    """`make serve`'s flags, read from the Makefile so the two cannot drift apart."""
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text("utf-8")
+    return re.search(r"^SERVE_FLAGS := (.*)$", makefile, re.M)[1].split()
 
 
 def edit(path: Path, original: str, token: str) -> None:
@@ -37,6 +47,10 @@ def edit(path: Path, original: str, token: str) -> None:
     definition (a folded YAML block, so the token joins its first line)."""
     if path.suffix == ".md":
         text = f"{original.rstrip()}\n\nLatency probe {token}.\n"
+    elif path.suffix == ".html":
+        text = original.replace(
+            "  {{ super() }}\n", f"  <p>Latency probe {token}.</p>\n  {{{{ super() }}}}\n", 1
+        )
     else:
         text = re.sub(
             r"(definition: >-\n(\s+))", rf"\g<1>Latency probe {token}. ", original, count=1
@@ -85,7 +99,7 @@ def measure(runs: int) -> dict:
         log = Path(tmp) / "serve.log"
         with log.open("w") as out:
             server = subprocess.Popen(
-                [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                [*MKDOCS, "serve", *serve_flags(), "--dev-addr", f"127.0.0.1:{port}"],
                 cwd=root,
                 env=ENV | {"SITE_URL": url},
                 stdout=out,
@@ -132,17 +146,20 @@ def measure(runs: int) -> dict:
 
 def report(figures: dict) -> None:
     print(
-        f"\nmkdocs serve --livereload: from saving a file to the open page showing the edit "
-        f"(budget under {BUDGET_SECONDS:.0f} s; {figures['runs']} edits of each kind)\n"
+        f"\nmkdocs serve {' '.join(serve_flags())}: from saving a file to the open page "
+        f"showing the edit ({figures['runs']} edits of each kind)\n"
     )
     for kind, values in figures["latency"].items():
+        budget = BUDGETS[kind.split()[0]]
         shown = [v for v in values if v is not None]
         missed = len(values) - len(shown)
         if not shown:
             print(f"{kind}: the page never showed the edit within {GIVE_UP:.0f} s: NOT met")
             continue
         median = statistics.median(shown)
-        verdict = "met" if median < BUDGET_SECONDS and not missed else "NOT met"
+        verdict = f"budget {budget:.0f} s " + (
+            "met" if median <= budget and not missed else "NOT met"
+        )
         print(
             f"{kind}: median {median:.2f} s (min {min(shown):.2f}, max {max(shown):.2f})"
             + (f", {missed} edit(s) never shown" if missed else "")

@@ -21,14 +21,6 @@ CONFIG = {
     "plugins": [
         "search",
         "divergence",
-        # As in the real mkdocs.yml: no history means the build date, logged at INFO.
-        {
-            "git-revision-date-localized": {
-                "type": "date",
-                "fallback_to_build_date": True,
-                "strict": False,
-            }
-        },
     ],
 }
 URL = "https://example.org/trotsky-succession/aftermath/economic-policy/"

@@ -30,7 +30,6 @@ CONFIG = {
     "plugins": [
         "search",
         "divergence",
-        {"git-revision-date-localized": {"type": "date", "fallback_to_build_date": True}},
     ],
 }
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -12,9 +12,7 @@ def test_every_page_shows_its_last_update(real_site):
     for rel in real_site.html_files():
         if rel == "404.html":
             continue
-        date = real_site.soup(rel).select_one(
-            "article .md-source-file .git-revision-date-localized-plugin"
-        )
+        date = real_site.soup(rel).select_one("article .md-source-file .dv-updated")
         assert date is not None and date.get_text(strip=True), rel
 
 
@@ -34,5 +32,5 @@ def test_strict_build_is_clean_without_full_history(checkout, tmp_path):
             tar.extractall(project, filter="data")
     site = build_site(project / "mkdocs.yml", tmp_path / "site")
     assert (site.logs, site.aborted) == ([], None)
-    date = site.soup("index.html").select_one(".md-source-file .git-revision-date-localized-plugin")
+    date = site.soup("index.html").select_one(".md-source-file .dv-updated")
     assert date is not None and date.get_text(strip=True)

@@ -23,12 +23,24 @@ log = logging.getLogger("mkdocs.plugins.divergence")
 class ChecksPlugin(BasePlugin):
     """Runs every rule marked ``in_build``; source rules before any page is rendered."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = False
+
+    def on_startup(self, *, command, dirty):
+        self.dirty = dirty
+
     def on_config(self, config):
         # `mkdocs serve` keeps plugin objects between builds: start each build afresh.
         self._project: Project | None = None
 
     def on_files(self, files, /, *, config):
-        self._project = Project.load(Path(config.config_file_path))
+        pages = files.documentation_pages()
+        edited = [Path(f.abs_src_path) for f in pages if f.abs_src_path and f.is_modified()]
+        # `make serve` (--dirty) builds only the pages edited since the last build: check
+        # those. A build of every page checks the whole site, data files included.
+        only = edited if self.dirty and len(edited) < len(pages) else None
+        self._project = Project.load(Path(config.config_file_path), only=only)
         # Before rendering, so a missing snippet (which stops the build) is reported first.
         found = self._report(rule for rule in RULES if rule.in_build and rule.needs == "source")
         if any(diagnostic.code == "SN001" for diagnostic in found):

@@ -3,6 +3,7 @@
 It loads the site model (data files → ``divergence.site``) once a build, hands it to our
 Markdown extensions, and runs each feature's events in a fixed order:
 
+- ``last_updated``: each page's date, from one `git log` a build;
 - ``tracks``: the page's history and default kind of claim, for the badge;
 - ``cite``: "Cite this page";
 - ``glossary``: the Glossary and People pages, and where each entry is mentioned;
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -27,12 +29,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from divergence.plugin.citations.feature import Citations
 from divergence.plugin.cite.feature import Cite
 from divergence.plugin.glossary import Glossary
+from divergence.plugin.last_updated import LastUpdated
 from divergence.plugin.printable.feature import Printable
 from divergence.plugin.printable.model import PrintableConfig
+from divergence.plugin.serving import Records, SharedInputs
 from divergence.plugin.timeline import Timeline
 from divergence.plugin.tracks import Tracks
 from divergence.site import BIB_FILE, SiteData, load_site
 
+_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
 # Our Markdown extensions that read the site model: the plugin tells them where it is.
 EXTENSIONS = ("divergence.markdown.mentions", "divergence.markdown.timeline")
 
@@ -41,15 +46,19 @@ class DivergenceConfig(Config):
     printable = c.SubConfig(PrintableConfig)
 
 
-def features(site: SiteData, config: DivergenceConfig | None = None) -> list:
+def features(
+    site: SiteData, config: DivergenceConfig | None = None, records: Records | None = None
+) -> list:
     """The content features, in the order their events run."""
     printable = config.printable if config is not None else PrintableConfig()
+    records = records or Records()
     return [
-        Tracks(),
+        LastUpdated(site.root, site.bib_file),
+        Tracks(records),
         Cite(),
-        Glossary(site),
+        Glossary(site, records.mentions),
         Timeline(site),
-        Citations(site),
+        Citations(site, records.citations),
         Printable(printable),
     ]
 
@@ -70,17 +79,38 @@ def bib_file(config) -> str:
 
 
 class DivergencePlugin(BasePlugin[DivergenceConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = False
+        # What pages gave to the site-wide lists; kept between `--dirty` rebuilds.
+        self.records = Records()
+        self.shared_inputs = SharedInputs()
+
+    def on_startup(self, *, command, dirty):
+        # `make serve` rebuilds with --dirty: only the pages edited since the last build.
+        self.dirty = dirty
+
     def on_config(self, config):
-        # `mkdocs serve` keeps this object: everything is set up afresh for each build.
+        # `mkdocs serve` keeps this object: everything is set up afresh for each build,
+        # except, with --dirty, what the pages not built again gave to the lists.
         root = Path(config.config_file_path).parent
         self.site = load_site(root, bib_file(config))
         for name in EXTENSIONS:
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})["root"] = str(root)
-        self.features = features(self.site, self.config)
+        if not self.dirty:
+            self.records = Records()
+        self.features = features(self.site, self.config, self.records)
         return self._run("on_config", config)
 
+    # Before other plugins look at which pages changed (divergence/checks, in --dirty).
+    @event_priority(100)
     def on_files(self, files, /, *, config):
+        # A data file, a snippet, a template or mkdocs.yml shows on every page: when one
+        # changed, a --dirty rebuild builds every page again.
+        if self.shared_inputs.changed(config) and self.dirty:
+            self.shared_inputs.rebuild_all(files)
+            self.records.clear()
         return self._run("on_files", files, config=config)
 
     def on_nav(self, nav, /, *, config, files):
@@ -97,6 +127,11 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
         return self._run("on_page_content", html, page=page, config=config, files=files)
 
     def on_env(self, env, /, *, config, files):
+        # MkDocs makes a new theme environment for every build, which compiles every
+        # template it renders again (a fifth of a build, more of a `serve` rebuild).
+        # Jinja's bytecode cache keeps the compiled templates, keyed by their source, in
+        # its per-user temporary folder.
+        env.bytecode_cache = _BYTECODE_CACHE
         return self._run("on_env", env, config=config, files=files)
 
     def on_page_context(self, context, /, *, page, config, nav):

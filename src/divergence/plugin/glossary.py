@@ -55,9 +55,10 @@ def mentions_in(page_html: str) -> list[Mention]:
 
 
 class Glossary:
-    def __init__(self, site: SiteData) -> None:
+    def __init__(self, site: SiteData, mentions: dict[str, tuple]) -> None:
         self.site = site
-        self.mentions: dict[str, tuple] = {}
+        # By page source path: (page, its mentions); kept between --dirty rebuilds.
+        self.mentions = mentions
 
     def generated(self) -> dict[str, set[str]]:
         pages: dict[str, set[str]] = {}

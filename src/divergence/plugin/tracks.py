@@ -18,6 +18,11 @@ from divergence.site.tracks import TRACKS
 class Tracks:
     """Sets `divergence_track` and `divergence_status` (and its legend) for the templates."""
 
+    def __init__(self, records) -> None:
+        # Whether the home page has the legend, kept between --dirty rebuilds (which
+        # convert the home page only when it is edited).
+        self.legend = records.legend
+
     def generated(self) -> dict[str, set[str]]:
         return {}
 
@@ -26,19 +31,23 @@ class Tracks:
         context["divergence_track"] = TRACKS.get(page.meta.get("track"))
         context["divergence_status"] = page_default(page.meta)
         context["divergence_statuses"] = list(STATUSES.values())
-        context["divergence_legend_url"] = _legend_url(page, nav)
+        context["divergence_legend_url"] = self._legend_url(page, nav)
         return context
 
+    def _legend_url(self, page: Page, nav) -> str | None:
+        """The link from ``page`` to the legend on the home page, if the home page has it.
 
-def _legend_url(page: Page, nav) -> str | None:
-    """The link from ``page`` to the legend on the home page, if the home page has it.
-
-    Every page is converted before any is rendered, so the home page's headings are known.
-    """
-    home = nav.homepage
-    if home is None or not _has_anchor(home.toc, LEGEND_ANCHOR):
-        return None
-    return f"{page_url(home, page)}#{LEGEND_ANCHOR}"
+        Every page is converted before any is rendered, so the home page's headings are
+        known (in a --dirty rebuild, from when the home page was last converted).
+        """
+        home = nav.homepage
+        if home is None:
+            return None
+        if home.content is not None:
+            self.legend["home"] = _has_anchor(home.toc, LEGEND_ANCHOR)
+        if not self.legend.get("home"):
+            return None
+        return f"{page_url(home, page)}#{LEGEND_ANCHOR}"
 
 
 def _has_anchor(items, anchor: str) -> bool:

@@ -29,6 +29,8 @@ class SiteData:
     timeline: timeline.Timeline | None
     bibliography: bibtex.Bibliography | None
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
+    # What the model was read from (paths, sizes, times): equal versions, equal data.
+    version: tuple = ()
 
     @property
     def bib_keys(self) -> set[str] | None:
@@ -78,6 +80,7 @@ def load_site(root: Path | str, bib_file: str = BIB_FILE) -> SiteData:
             else None,
             bibliography,
             texts,
+            key,
         )
         # One project's model at a time: a rebuild replaces it.
         _cache.clear()

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
 _NOT_ENTRIES = {"comment", "string", "preamble"}
 _KEY = re.compile(r"\s*([^,\s{}()=\"#%'~]+)\s*,")
-_FIELD = re.compile(r"([A-Za-z][\w-]*)\s*=\s*([{\"])")
+# A field's name and how its value opens: a brace, a quote, or neither (a number, a macro).
+_FIELD = re.compile(r"([A-Za-z][\w-]*)\s*=\s*([{\"]?)")
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,11 @@ class Entry:
     kind: str
     line: int
     col: int
-    # Field name -> (value start, 1-based line of the field).
+    # Field name -> (value without braces, 1-based line of the field).
     fields: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Fields whose whole value is protected by an inner pair of braces: a name that is
+    # one unit, such as an organisation as author ("{{Hoover Institution}}").
+    protected: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,50 +75,54 @@ def read_bibliography(path: str, text: str) -> Bibliography:
                 Problem(line, col, f"duplicate key '{key}' (first defined at line {first})")
             )
             continue
-        fields = _fields(body, key_match.end(), text, match.end())
-        entries[key] = Entry(key, kind, line, col, fields)
+        fields, protected = _fields(body, key_match.end(), text, match.end())
+        entries[key] = Entry(key, kind, line, col, fields, protected)
     return Bibliography(path, entries, problems)
 
 
-def _fields(body: str, start: int, text: str, offset: int) -> dict[str, tuple[str, int]]:
-    """Each field's value, braces and quotes removed, with the line where the field starts."""
-    fields = {}
+def _fields(body: str, start: int, text: str, offset: int):
+    """Each field's value, braces and quotes removed, with the line where the field starts;
+    and the names of the fields whose value is wrapped whole in an inner pair of braces."""
+    fields, protected = {}, set()
     position = start
     while field_match := _FIELD.search(body, position):
         opener = field_match.group(2)
         if opener == "{":
             end = _closing(body, field_match.end(), "}")
-        else:
+        elif opener == '"':
             end = body.find('"', field_match.end())
+        else:
+            end = body.find(",", field_match.end())
         end = len(body) if end is None or end < 0 else end
-        value = re.sub(r"\s+", " ", body[field_match.end() : end].replace("{", "").replace("}", ""))
+        raw = body[field_match.end() : end].strip()
+        value = re.sub(r"\s+", " ", raw.replace("{", "").replace("}", ""))
         line = _line_col(text, offset + field_match.start())[0]
-        fields[field_match.group(1).lower()] = (value.strip(), line)
+        name = field_match.group(1).lower()
+        fields[name] = (value.strip(), line)
+        if raw.startswith("{") and _closing(raw, 1, "}") == len(raw) - 1:
+            protected.add(name)
         position = end + 1
-    return fields
+    return fields, frozenset(protected)
 
 
 def short_label(entry: Entry) -> str:
     """A work as a short citation names it: "Kotkin 2014", "Davies and Wheatcroft 2004";
     a reference work by its publisher and title: "Wikipedia, “Leon Trotsky”"."""
     value = {name: text for name, (text, _) in entry.fields.items()}
-    people = value.get("author") or value.get("editor")
-    if people:
-        surnames = [
-            p.split(",")[0].strip() if "," in p else p.split()[-1]
-            for p in re.split(r"\s+and\s+", people)
-        ]
-        names = (
-            surnames[0]
-            if len(surnames) == 1
-            else (
-                f"{surnames[0]} and {surnames[1]}"
-                if len(surnames) == 2
-                else f"{surnames[0]} et al."
-            )
-        )
-        return f"{names} {value.get('year', '')}".strip()
     title = value.get("title", entry.key)
+    role = "author" if "author" in value else "editor"
+    people = value.get(role)
+    if people:
+        if role in entry.protected:
+            names = people
+        else:
+            surnames = [
+                p.split(",")[0].strip() if "," in p else p.split()[-1]
+                for p in re.split(r"\s+and\s+", people)
+            ]
+            names = " and ".join(surnames) if len(surnames) <= 2 else f"{surnames[0]} et al."
+        # A work without a year (a letter, a web page) is named by its title.
+        return f"{names} {value['year']}" if "year" in value else f"{names}, “{title}”"
     publisher = value.get("howpublished") or value.get("publisher") or value.get("organization")
     if publisher:
         return f"{publisher.split(',')[0].strip()}, “{title}”"

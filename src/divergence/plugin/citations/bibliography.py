@@ -18,6 +18,42 @@ class Work:
     key: str
     text: str
     sort_key: tuple
+    # primary, scholarship or reference (the entry's `sourcetype`).
+    kind: str = ""
+
+
+# The kinds of source, in the order the bibliography lists them, each with its heading
+# and what it means for a reader weighing a claim.
+KINDS = (
+    ("scholarship", "Scholarship", "Historians' books and articles: the works to cite."),
+    (
+        "primary",
+        "Primary sources",
+        "Documents of the time, memoirs and official records: evidence, read with care.",
+    ),
+    (
+        "reference",
+        "Reference works",
+        "Encyclopedias and other reference works, cited with the date they were read.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    title: str
+    about: str
+    works: list[Work]
+
+
+def grouped(works: list[Work]) -> list[Group]:
+    """The works under their kind of source; an entry of no known kind comes last."""
+    groups = [Group(k, t, a, [w for w in works if w.kind == k]) for k, t, a in KINDS]
+    known = {k for k, _, _ in KINDS}
+    other = [w for w in works if w.kind not in known]
+    groups.append(Group("other", "Other works", "Works not yet typed by the editors.", other))
+    return [group for group in groups if group.works]
 
 
 def cited_keys(markdown: str) -> list[str]:

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 from mkdocs.structure.files import File
 
-from divergence.plugin.citations.bibliography import Work, cited_keys, sort_key
+from divergence.plugin.citations.bibliography import Work, cited_keys, grouped, sort_key
 from divergence.plugin.citations.guard import protect, restore
 from divergence.plugin.citations.includes import inline_snippets
 from divergence.plugin.templates import template
@@ -25,12 +25,16 @@ from divergence.site import SiteData
 from divergence.site.generated import BIBLIOGRAPHY_DOWNLOAD, BIBLIOGRAPHY_PAGE
 
 _CITED_BY = "<!-- divergence:cited-by {key} -->"
+# Each work as mkdocs-bibtex formats it, by the site model's version: a `mkdocs serve`
+# rebuild formats the whole bibliography again only when the data changed.
+_formatted: dict[tuple, str] = {}
 
 
 class Citations:
-    def __init__(self, site: SiteData) -> None:
+    def __init__(self, site: SiteData, citations: dict[str, tuple]) -> None:
         self.site = site
-        self._cited_by: dict[str, list] = {}
+        # By page source path: (page, the keys it cites); kept between --dirty rebuilds.
+        self.citations = citations
 
     @property
     def _known_keys(self) -> set[str] | None:
@@ -55,25 +59,38 @@ class Citations:
         registry = getattr(config.plugins.get("bibtex"), "registry", None)
         if registry is None or self.site.bibliography is None:
             return files
+        ours = self.site.bibliography.entries
         works = sorted(
             (
-                Work(key, registry.reference_text(SimpleNamespace(key=key)), sort_key(entry))
+                Work(
+                    key,
+                    self._formatted(registry, key),
+                    sort_key(entry),
+                    ours[key].fields.get("sourcetype", ("", 0))[0] if key in ours else "",
+                )
                 for key, entry in registry.bib_data.entries.items()
             ),
             key=lambda work: work.sort_key,
         )
         content = template("bibliography-page.md").render(
-            works=works, placeholder=_CITED_BY, download=BIBLIOGRAPHY_DOWNLOAD
+            groups=grouped(works), placeholder=_CITED_BY, download=BIBLIOGRAPHY_DOWNLOAD
         )
         files.append(File.generated(config, BIBLIOGRAPHY_PAGE, content=content))
         bib_path = self.site.root / self.site.bib_file
         files.append(File.generated(config, BIBLIOGRAPHY_DOWNLOAD, abs_src_path=str(bib_path)))
         return files
 
+    def _formatted(self, registry, key: str) -> str:
+        version = (self.site.version, key)
+        if version not in _formatted:
+            if len(_formatted) > 1000:
+                _formatted.clear()
+            _formatted[version] = registry.reference_text(SimpleNamespace(key=key))
+        return _formatted[version]
+
     def on_page_markdown(self, markdown, /, *, page, config, files):
         markdown = inline_snippets(markdown, self._snippet_bases)
-        for key in cited_keys(markdown):
-            self._cited_by.setdefault(key, []).append(page)
+        self.citations[page.file.src_uri] = (page, set(cited_keys(markdown)))
         return protect(markdown, self._known_keys)
 
     def on_page_content(self, html, /, *, page, config, files):
@@ -84,13 +101,16 @@ class Citations:
             page.edit_url = data_edit_url(config, self.site.bib_file)
         # Every page has been converted by now, so every citation has been seen.
         if "divergence:cited-by" in (page.content or ""):
-            for key in {*self._cited_by, *(self._known_keys or ())}:
+            citing: dict[str, list] = {}
+            for source, (other, keys) in self.citations.items():
+                if source != BIBLIOGRAPHY_PAGE:
+                    for key in keys:
+                        citing.setdefault(key, []).append(other)
+            for key in {*citing, *(self._known_keys or ())}:
                 marker = _CITED_BY.format(key=key)
                 if marker in page.content:
                     pages = [
-                        {"title": p.title, "url": page_url(p, page)}
-                        for p in self._cited_by.get(key, [])
-                        if p.file.src_uri != BIBLIOGRAPHY_PAGE
+                        {"title": p.title, "url": page_url(p, page)} for p in citing.get(key, [])
                     ]
                     page.content = page.content.replace(
                         marker, template("cited-by.html").render(pages=pages)

@@ -1,8 +1,8 @@
 """Hand each page's suggested citation to the theme.
 
 overrides/divergence/cite-this-page.html renders it at the end of every page. The date is
-the page's last git revision, which mkdocs-git-revision-date-localized puts in the page's
-meta; without that plugin (or for a page it skips) the citation gives the build date.
+the page's last git revision, which the plugin's last_updated feature puts in the page's
+meta; without it the citation gives the build date.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from mkdocs.structure.pages import Page
 
 from divergence.plugin.cite.model import cite
 
-log = logging.getLogger("mkdocs.plugins.divergence")
+# Set by last_updated for every page: YYYY-MM-DD.
+from divergence.plugin.last_updated import ISO as GIT_DATE
 
-# Set by mkdocs-git-revision-date-localized for every page it dates: YYYY-MM-DD.
-GIT_DATE = "git_revision_date_localized_raw_iso_date"
+log = logging.getLogger("mkdocs.plugins.divergence")
 
 
 class Cite:

@@ -19,7 +19,7 @@ from divergence.site.claims import page_default
 from divergence.site.tracks import TRACKS
 
 log = logging.getLogger("mkdocs.plugins.divergence")
-# Set by mkdocs-git-revision-date-localized; the single page changes when any part does.
+# Set by last_updated; the single page changes when any part does.
 _GIT = "git_revision_date_localized"
 
 
