@@ -4,8 +4,8 @@ A spelling checker knows English, not the names of this history. The names here 
 titles and aliases of data/people.yml and data/glossary.yml, read through the site
 model. A word is flagged when it is close to one of those names (one edit for names of up
 to eight letters, two for longer ones; a swap of two letters is one edit) and is neither
-a name, an English word nor a word of _typos.toml. Code (fenced blocks, `spans`) and
-citation keys are not prose and are skipped.
+a name, an English word nor a word of _typos.toml. Code (fenced blocks, `spans`),
+citation keys and the authors of references.bib are not prose and are skipped.
 """
 
 import re
@@ -21,8 +21,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"\w+://\S+")
-# A BibTeX entry's key ("@book{kotkin2014,") is an id, not prose.
+# A BibTeX entry's key ("@book{kotkin2014,") is an id, not prose; its authors and editors
+# are scholars, not the people of this history ("Lewin" is no slip for "Lenin").
 _BIB_KEY = re.compile(r"@\w+\{[^,\s]*")
+_BIB_NAMES = re.compile(r"^\s*(author|editor|translator)\s*=.*", re.I)
 # Names shorter than this ("Mao", "Koba") are too close to too many English words.
 _SHORTEST = 5
 # English endings, so that "forces" is known from "force" and "works" from "work".
@@ -89,10 +91,13 @@ def _diagnostic(source, prose, token, near):
 
 
 def _prose(source):
-    """The file's text with code, URLs and BibTeX keys blanked out, lines and columns kept."""
+    """The file's text with code, URLs and BibTeX keys and names blanked out, lines and
+    columns kept."""
     in_fence = False
     lines = []
     for line in source.lines:
+        if source.path.endswith(".bib"):
+            line = _BIB_NAMES.sub(_blank, line)
         if source.path.endswith(".md") and _FENCE.match(line):
             in_fence = not in_fence
             line = ""
