@@ -21,10 +21,12 @@ def _files(project):
 
 def _start(project):
     if _files(project):
-        # rumdl finds .rumdl.toml from its working directory; the flavour is given too, so
-        # a project without the file is still read as MkDocs Markdown.
+        # The flavour is given too, so a project without .rumdl.toml is still read as
+        # MkDocs Markdown.
         arguments = ["check", "--no-cache", "--deny-config-warnings", "--output-format", "json"]
         arguments += ["--flavor", "mkdocs"]
+        if (project.root / CONFIG).is_file():
+            arguments += ["--config", CONFIG]
         project.running["ST001"] = running = _linters.Running(
             "rumdl", [*arguments, *_files(project)], project.root, ok=(0, 1)
         )
