@@ -62,20 +62,19 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || apt-get install -y python3.11-venv || \
 	  (apt-get update && apt-get install -y python3.11-venv)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	@# Every file checked against the lock's hashes: nothing else can be installed.
+	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	@# Our package on top of the locked set, without resolving anything again.
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
-	@# Byte-code for our package too, as pip writes it for the others: where
-	@# PYTHONDONTWRITEBYTECODE is set, each run would compile it again (a tenth of a
-	@# `divergence check`). An edited module is compiled afresh, as always.
-	$(BIN)/python -m compileall -q src
 	touch $@
 
-# Re-resolve the dependency ranges of pyproject.toml into requirements.lock (exact pins).
+# Re-resolve the dependency ranges of pyproject.toml into requirements.lock: exact pins,
+# each with the hashes of its files for every platform. --allow-unsafe pins setuptools
+# too, which a hashed install needs.
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
-	  --no-emit-find-links --output-file requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) site node_modules

@@ -51,8 +51,9 @@ track: reference
 
 Kotkin wrote a biography of Stalin [@kotkin2014].
 """,
-    # The project's own Markdown style settings, so MD001 cases test what editors get.
-    ".pymarkdown.json": (REPO / ".pymarkdown.json").read_text(encoding="utf-8"),
+    # The project's own linter settings, so ST001 and SP001 cases test what editors get.
+    ".rumdl.toml": (REPO / ".rumdl.toml").read_text(encoding="utf-8"),
+    "_typos.toml": (REPO / "_typos.toml").read_text(encoding="utf-8"),
     "data/references.bib": """\
 @book{kotkin2014,
   author = {Kotkin, Stephen},

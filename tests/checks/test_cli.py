@@ -6,7 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from divergence.checks.cli import main
+from divergence.checks.rules._linters import LinterError, find
 from golden import Case, write_case
 
 SEVERAL_MISTAKES = """\
@@ -32,7 +35,7 @@ def project_with(tmp_path: Path, files: dict[str, str]) -> Path:
 def test_a_page_with_several_mistakes_reports_all_of_them_at_once(tmp_path, capsys, monkeypatch):
     root = project_with(tmp_path, {"docs/mistakes.md": SEVERAL_MISTAKES}).parent
     monkeypatch.chdir(root)
-    assert main(["--no-cache"]) == 1
+    assert main([]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         "docs/mistakes.md:3:8: FM003 unknown track 'alternative' (did you mean 'alternate'?); "
@@ -43,7 +46,7 @@ def test_a_page_with_several_mistakes_reports_all_of_them_at_once(tmp_path, caps
         "'https://example.com/'",
         "docs/mistakes.md:10:1: HT001 raw <script> can run code or load content in readers' "
         "browsers; remove it (write Markdown; layout belongs in overrides/)",
-        "docs/mistakes.md:10:1: MD001 MD033 no-inline-html: Inline HTML [Element: script]",
+        "docs/mistakes.md:10:1: ST001 Inline HTML found: <script> (rumdl MD033 no-inline-html)",
         "docs/mistakes.md:12:1: IM001 image 'map.png' has no alt text; describe what it shows: "
         "![A map of ...](...)",
         "docs/mistakes.md:12:5: LK001 link 'map.png' points to 'map.png', which is not in docs/",
@@ -53,7 +56,7 @@ def test_a_page_with_several_mistakes_reports_all_of_them_at_once(tmp_path, caps
 
 def test_clean_project_exits_zero(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(project_with(tmp_path, {}).parent)
-    assert main(["--no-cache"]) == 0
+    assert main([]) == 0
     out, err = capsys.readouterr()
     assert (out, err) == ("", "divergence check: 2 files, no problems\n")
 
@@ -61,13 +64,13 @@ def test_clean_project_exits_zero(tmp_path, capsys, monkeypatch):
 def test_github_and_checklist_formats(tmp_path, capsys, monkeypatch):
     page = "---\ndescription: A page.\ntrack: reference\n---\n\n# A\n\nSee [x](brest-100%.md).\n"
     monkeypatch.chdir(project_with(tmp_path, {"docs/a.md": page}).parent)
-    assert main(["--format", "github", "--no-cache"]) == 1
+    assert main(["--format", "github"]) == 1
     assert capsys.readouterr().out == (
         # '%' is escaped as workflow commands require.
         "::error file=docs/a.md,line=8,col=9,title=LK001::link 'brest-100%25.md' points to "
         "'brest-100%25.md', which is not in docs/\n"
     )
-    assert main(["--format", "checklist", "--no-cache"]) == 1
+    assert main(["--format", "checklist"]) == 1
     assert capsys.readouterr().out == (
         "- [ ] `docs/a.md:8:9` **LK001** link 'brest-100%.md' points to 'brest-100%.md', "
         "which is not in docs/\n"
@@ -83,7 +86,7 @@ def test_checking_one_page_leaves_whole_site_rules_out(tmp_path, capsys, monkeyp
     page = "---\ndescription: A page.\ntrack: reference\n---\n\n# A\n\n[@nokey]\n"
     root = project_with(tmp_path, {"data/references.bib": bib, "docs/a.md": page}).parent
     monkeypatch.chdir(root)
-    assert main(["--no-cache", "docs/a.md"]) == 1
+    assert main(["docs/a.md"]) == 1
     assert capsys.readouterr().out == (
         "docs/a.md:8:2: CT001 unknown citation key 'nokey'; add the work to "
         "data/references.bib or fix the key\n"
@@ -93,9 +96,24 @@ def test_checking_one_page_leaves_whole_site_rules_out(tmp_path, capsys, monkeyp
 def test_python_m_and_console_script_are_the_same_command(tmp_path):
     root = project_with(tmp_path, {}).parent
     for command in ([sys.executable, "-m", "divergence.checks"], [_script("divergence"), "check"]):
-        result = subprocess.run([*command, "--no-cache"], cwd=root, capture_output=True, text=True)
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True)
         assert (result.returncode, result.stdout) == (0, ""), command
         assert result.stderr == "divergence check: 2 files, no problems\n"
+
+
+def test_a_linter_that_cannot_run_stops_the_command_with_its_reason(tmp_path, capsys, monkeypatch):
+    root = project_with(tmp_path, {".rumdl.toml": "[MD007]\nindent = 'four'\n"}).parent
+    monkeypatch.chdir(root)
+    assert main([]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("divergence check: rumdl failed (exit status 2): ")
+    assert "MD007" in err
+
+
+def test_a_missing_linter_is_named_with_how_to_install_it():
+    with pytest.raises(LinterError, match=r"'no-such-linter' is not installed next to .*make"):
+        find("no-such-linter")
 
 
 def _script(name: str) -> str:

@@ -1,4 +1,7 @@
-"""`divergence check`: run every rule on the project, fast, without building the site."""
+"""`divergence check`: run every rule on the project, fast, without building the site.
+
+Plain processes only (no fork), so the command runs alike on Linux, macOS and Windows.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from pathlib import Path
 
 from divergence.checks.project import Project
 from divergence.checks.rules import RULES
-from divergence.checks.runner import run_rules, start_slow_rules
+from divergence.checks.rules._linters import LinterError
+from divergence.checks.runner import run_rules
 from divergence.site.diagnostics import Diagnostic
 
 GUIDE = "docs/contributing/checks.md"
@@ -25,16 +29,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     project = Project.load(config_file, only=[Path(p) for p in args.paths] or None)
-    project.use_cache = not args.no_cache
     rules = [rule for rule in RULES if rule.needs != "site"]
-    _fewer_garbage_collections()
-    # The slow linters start at once, in processes of their own; this one meanwhile sets
-    # up and runs the others (Python-Markdown and its extensions are imported only now).
-    slow = start_slow_rules(project, rules)
     from divergence.checks.render import markdown_renderer
 
     project.renderer = markdown_renderer(project)
-    diagnostics = run_rules(project, rules, slow=slow)
+    try:
+        diagnostics = run_rules(project, rules)
+    except LinterError as error:
+        print(f"divergence check: {error}", file=sys.stderr)
+        return 2
     print(FORMATS[args.format](diagnostics), end="")
     checked = len(project.pages) + len(project.data_files)
     if diagnostics:
@@ -46,17 +49,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"divergence check: {checked} files, no problems", file=sys.stderr)
     return 0
-
-
-def _fewer_garbage_collections() -> None:
-    """The cyclic garbage collector cost a twentieth of the command's time, mostly walking
-    objects that live until it exits (modules, the pages). Those are set aside (which
-    also spares the forked linters copying their memory when a collection would touch
-    it), and young objects are collected less often; memory still stays bounded."""
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
 
 
 def text(diagnostics: list[Diagnostic]) -> str:
@@ -94,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", help="pages or data files to check (default: all)")
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
-    parser.add_argument(
-        "--no-cache", action="store_true", help="re-lint every file (spelling, Markdown style)"
-    )
+    # Accepted, and without effect, for scripts written when the linters' results were
+    # cached between runs: every run now checks every file.
+    parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     return parser

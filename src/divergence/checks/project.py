@@ -75,8 +75,8 @@ class Project:
     # Rendered HTML per page path: from MkDocs in a build, else rendered on first use.
     html: dict[str, str | None] = field(default_factory=dict)
     renderer: Callable[[Page], str | None] | None = None
-    # Whether the slow linters may reuse per-file results (see checks/cache.py).
-    use_cache: bool = False
+    # External linters started for this run and not yet read, by rule code.
+    running: dict = field(default_factory=dict, repr=False)
     # The built site (inside `mkdocs build` only) and each built file's source page.
     site_dir: Path | None = None
     built_pages: dict[str, str] = field(default_factory=dict)

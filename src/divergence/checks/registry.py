@@ -25,10 +25,11 @@ class Rule:
     check: Callable[[Project], Iterable[Diagnostic]]
     needs: Needs = "source"
     # False where the build already reports the same problem (MkDocs' own link
-    # validation), or where a rule is a slow external linter kept out of every rebuild.
+    # validation), or where a rule runs an external linter kept out of every rebuild.
     in_build: bool = True
-    # A slow external linter, which `divergence check` runs in a process of its own.
-    slow: bool = False
+    # Starts work that runs in another process (an external linter) before any rule
+    # runs, so that it goes on beside them; ``check`` then collects its result.
+    start: Callable[[Project], None] | None = None
 
 
 def rule(
@@ -38,11 +39,11 @@ def rule(
     *,
     needs: Needs = "source",
     in_build: bool = True,
-    slow: bool = False,
+    start: Callable[[Project], None] | None = None,
 ):
     """Make the decorated ``check(project)`` function a :class:`Rule`."""
 
     def wrap(check: Callable[[Project], Iterable[Diagnostic]]) -> Rule:
-        return Rule(code, slug, summary, check, needs, in_build, slow)
+        return Rule(code, slug, summary, check, needs, in_build, start)
 
     return wrap

@@ -13,18 +13,18 @@ from divergence.checks.project import Page, Project
 
 
 def markdown_renderer(project: Project) -> Callable[[Page], str | None]:
-    """A function rendering one page's body to HTML, or None when rendering fails."""
-    # Imported here: rules import this module for element_ids, and `divergence check`
-    # starts its slow linters before it loads Python-Markdown.
-    import markdown
+    """A function rendering one page's body to HTML, or None when rendering fails.
 
-    options = _markdown_options(project)
-    configs = options["extension_configs"]
-    md = markdown.Markdown(
-        extensions=[extension(name, configs.get(name, {})) for name in options["extensions"]]
-    )
+    Python-Markdown and the extensions are loaded on its first call, by the first rule
+    that reads HTML: by then `divergence check` has started its external linters, which
+    run beside that work.
+    """
+    md = None
 
     def render(page: Page) -> str | None:
+        nonlocal md
+        if md is None:
+            md = _markdown(project)
         md.reset()
         try:
             return md.convert("\n".join(page.lines[page.body_start :]))
@@ -32,6 +32,17 @@ def markdown_renderer(project: Project) -> Callable[[Page], str | None]:
             return None
 
     return render
+
+
+def _markdown(project: Project):
+    # Imported here: rules import this module for element_ids.
+    import markdown
+
+    options = _markdown_options(project)
+    configs = options["extension_configs"]
+    return markdown.Markdown(
+        extensions=[extension(name, configs.get(name, {})) for name in options["extensions"]]
+    )
 
 
 def _markdown_options(project: Project) -> dict:

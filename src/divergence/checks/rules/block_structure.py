@@ -15,8 +15,8 @@ from divergence.site.diagnostics import Diagnostic
 
 @cache
 def _patterns():
-    # Imported on first use: divergence.markdown.blocks brings Python-Markdown and pymdownx, which
-    # `divergence check` loads only after it has started its slow linters.
+    # Imported on first use: divergence.markdown.blocks brings Python-Markdown and pymdownx,
+    # which `divergence check` loads only after it has started its external linters.
     from divergence.markdown.blocks import PROBLEM, SOURCE
 
     return (

@@ -1,71 +1,73 @@
-"""SP001: a likely misspelling, found by codespell, in pages and data files.
+"""SP001: a likely misspelling, found by typos, in pages, snippets and data files.
 
-Names and transliterations that codespell takes for typos go in .codespell-words.txt.
+typos knows common misspellings of English words. The names of data/people.yml and
+data/glossary.yml are known words here, so a transliteration such as "Trotzki" passes
+once it is an alias there; other words typos takes for typos go in _typos.toml.
 """
 
-import contextlib
-import io
-import re
+import json
 
-from divergence.checks import cache
 from divergence.checks.registry import rule
-from divergence.checks.rules._codespell_speed import dictionary_for
+from divergence.checks.rules import _linters
+from divergence.checks.rules.name_spelling import known_names
 from divergence.site.diagnostics import Diagnostic
 
-WORD_LIST = ".codespell-words.txt"
-_FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
+CONFIG = "_typos.toml"
 
 
-# A whole-dictionary scan on every rebuild would slow `mkdocs serve`; run by the command.
-@rule("SP001", "spelling", "A likely misspelling.", in_build=False, slow=True)
+def _files(project):
+    return {f.path: f for f in [*project.pages, *project.includes, *project.data_files]}
+
+
+def _start(project):
+    if _files(project):
+        arguments = ["--format", "json", "--no-check-filenames"]
+        if (project.root / CONFIG).is_file():
+            arguments += ["--config", CONFIG]
+        # Status 2 means typos found typos.
+        project.running["SP001"] = running = _linters.Running(
+            "typos", [*arguments, *_files(project)], project.root, ok=(0, 2)
+        )
+        return running
+
+
+# Not in the build: `mkdocs serve` would run the linter on every rebuild; the command does.
+@rule("SP001", "spelling", "A likely misspelling.", in_build=False, start=_start)
 def check(project):
-    files = [*project.pages, *project.includes, *project.data_files]
+    files = _files(project)
     if not files:
         return []
-    word_list = project.root / WORD_LIST
-    if not project.use_cache:
-        # No salt to compute: importlib.metadata alone is a twentieth of a second.
-        return _spell(word_list, files)
-    from importlib.metadata import version
-
-    salt = cache.salt_of("codespell", version("codespell"), files=[word_list])
-    return cache.per_file(
-        project.root,
-        "SP001",
-        salt,
-        files,
-        lambda stale: _spell(word_list, stale),
-        enabled=project.use_cache,
-    )
-
-
-def _spell(word_list, sources):
-    # Imported here, in the rule's own process when `divergence check` forks it.
-    from codespell_lib import main as codespell
-
-    files = {str(f.abs_path): f for f in sources}
-    arguments = ["--disable-colors", *files]
-    if word_list.is_file():
-        arguments[:0] = ["--ignore-words", str(word_list)]
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output), dictionary_for(f.text for f in sources):
-        codespell(*arguments)
-    return [
-        _diagnostic(files[finding.group("path")], finding)
-        for finding in map(_FINDING.match, output.getvalue().splitlines())
-        if finding and finding.group("path") in files
-    ]
+    # Started by the runner before the other rules; started here when run alone.
+    running = project.running.pop("SP001", None) or _start(project)
+    # One JSON object a line.
+    output = running.output()
+    names = None
+    found = []
+    for line in output.splitlines():
+        item = json.loads(line)
+        if item.get("type") != "typo":
+            continue
+        if names is None:
+            names = {name.casefold() for name in known_names(project)}
+        if item["typo"].casefold() in names:
+            continue
+        source = files[item["path"].replace("\\", "/")]
+        found.append(_diagnostic(source, item))
+    return found
 
 
-def _diagnostic(source, finding):
-    line, word = int(finding.group("line")), finding.group("word")
+def _diagnostic(source, item):
+    line = item["line_num"]
     text = source.lines[line - 1] if line <= len(source.lines) else ""
-    hit = re.search(rf"\b{re.escape(word)}\b", text)
+    # typos counts bytes into the line; editors count characters.
+    col = len(text.encode("utf-8")[: item["byte_offset"]].decode("utf-8", "replace")) + 1
+    fixes = " or ".join(f"'{fix}'" for fix in item["corrections"])
+    hint = f" (did you mean {fixes}?)" if fixes else ""
     return Diagnostic(
         source.path,
         line,
-        hit.start() + 1 if hit else 1,
+        col,
         "SP001",
-        f"'{word}' may be misspelt (did you mean '{finding.group('fix')}'?); if it is "
-        f"a real name or term, add it in lower case to {WORD_LIST}",
+        f"'{item['typo']}' may be misspelt{hint}; if it is a name, add it to the aliases in "
+        f"data/people.yml or data/glossary.yml, if another real word, to {CONFIG}",
     )
