@@ -75,16 +75,17 @@ def test_highlighting_a_kind_marks_its_passages_and_puts_it_in_the_address(page,
     page.get_by_role("button", name="Editorial note").click()
     assert pressed(page) == ["Editorial note"]
     assert page.url.endswith(PAGE + "?status=editorial")
-    # Editor's notes and the introduction are editorial; the essay's paragraphs are not.
-    assert page.locator(".admonition.editor").first.evaluate("e => e.matches('.dv-on')")
+    # The introduction is editorial; the essay's paragraphs are not, and editor's notes
+    # that cite their sources are documented history.
     assert page.locator("article h1 + p").evaluate("e => e.matches('.dv-on')")
+    assert not page.locator(".admonition.editor[data-divergence-status=documented]").first.evaluate(
+        "e => e.matches('.dv-on')"
+    )
     assert (
         page.locator(".dv-on").count()
         == page.locator("article [data-divergence-status=editorial]").count()
     )
-    background = page.locator(".admonition.editor").first.evaluate(
-        "e => getComputedStyle(e).backgroundColor"
-    )
+    background = page.locator("article h1 + p").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background != "rgba(0, 0, 0, 0)"
     # Nothing is hidden in this mode, and a second press turns it off.
     assert shown(page, ".dv-contrast__side--alternate")
@@ -105,7 +106,9 @@ def test_hiding_the_others_leaves_one_kind_and_print_shows_all(page, instant_url
     assert page.url.endswith(PAGE + "?status=documented&hide=others")
     assert shown(page, ".dv-contrast__side--actual")
     assert not shown(page, ".dv-contrast__side--alternate")
-    assert not shown(page, ".admonition.editor")
+    # Editor's notes report documented history: they stay, the passages they correct go.
+    assert shown(page, ".admonition.editor[data-divergence-status=documented]")
+    assert not shown(page, "[data-divergence-status=qualified]")
     # An essay paragraph (the page's default, speculation) is hidden; headings stay.
     essay = page.locator("article > p", has_text="The immediate consequence of Trotsky")
     assert not essay.is_visible()
@@ -170,3 +173,16 @@ def test_the_contrast_stacks_on_a_phone_without_sideways_scrolling(
         assert labels == ["In our timeline", "In the alternate timeline"]
     finally:
         context.close()
+
+
+def test_showing_only_documented_history_keeps_the_editors_notes(page, instant_url):
+    """The corrections are documented history: reading only that kind shows them, and
+    hides the essay's passages they correct."""
+    page.goto(instant_url + "actual-history/?status=documented&hide=others")
+    notes = page.locator("article .admonition.editor")
+    assert notes.count() > 0
+    for index in range(notes.count()):
+        assert notes.nth(index).is_visible()
+    qualified = page.locator('article [data-divergence-status="qualified"]')
+    assert qualified.count() > 0
+    assert not qualified.first.is_visible()

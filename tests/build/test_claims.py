@@ -34,7 +34,7 @@ A documented passage [@kotkin2014].
 
 !!! editor "Editor's note"
 
-    A correction.
+    A correction [@kotkin2014].
 
 !!! commentary "Commentary written for the essay"
 
@@ -123,7 +123,8 @@ def test_the_filter_is_in_the_page_but_hidden_until_javascript_shows_it(fixture_
 
 
 def test_marked_passages_carry_their_status_and_a_marker(fixture_site):
-    """Blocks open with a marker; editor's notes count as editorial, commentary as speculation."""
+    """Blocks open with a marker; editor's notes are documented (in the editors' voice),
+    commentary is speculation."""
     site = fixture_site(PAGES, markdown_extensions=EXTENSIONS)
     article = site.soup("what-if/index.html").select_one("article")
     marked = [
@@ -133,7 +134,7 @@ def test_marked_passages_carry_their_status_and_a_marker(fixture_site):
     assert marked == [
         ("p", None, "editorial"),  # the italic introduction
         ("div", ["dv-status"], "documented"),
-        ("div", ["admonition", "editor"], "editorial"),
+        ("div", ["admonition", "editor"], "documented"),
         ("div", ["admonition", "commentary"], "speculation"),
         ("div", ["dv-contrast__side", "dv-contrast__side--actual"], "documented"),
         ("div", ["dv-contrast__side", "dv-contrast__side--alternate"], "speculation"),

@@ -98,12 +98,16 @@ def test_a_status_block_never_closed_is_flagged():
 # ---- Passages whose form shows their kind
 
 
-def test_editors_notes_are_editorial_and_commentary_is_speculation_other_boxes_unmarked():
+def test_editors_notes_are_in_the_editors_voice_documented_when_they_cite_a_source():
     check(
         """
         !!! editor "Editor's note"
 
-            A correction.
+            A correction [@kotkin2014].
+
+        !!! editor "Editor's note"
+
+            No source is known.
 
         ??? commentary "Commentary written for the essay"
 
@@ -114,9 +118,13 @@ def test_editors_notes_are_editorial_and_commentary_is_speculation_other_boxes_u
             Plain.
         """,
         """
-        <div class="admonition editor" data-divergence-status="editorial">
+        <div class="admonition editor" data-divergence-status="documented" data-divergence-voice="editors">
         <p class="admonition-title">Editor's note</p>
-        <p>A correction.</p>
+        <p>A correction [@kotkin2014].</p>
+        </div>
+        <div class="admonition editor" data-divergence-status="editorial" data-divergence-voice="editors">
+        <p class="admonition-title">Editor's note</p>
+        <p>No source is known.</p>
         </div>
         <details class="commentary" data-divergence-status="speculation">
         <summary>Commentary written for the essay</summary>
@@ -126,7 +134,26 @@ def test_editors_notes_are_editorial_and_commentary_is_speculation_other_boxes_u
         <p class="admonition-title">Note</p>
         <p>Plain.</p>
         </div>
+        """,  # noqa: E501
+    )
+
+
+def test_the_essay_passage_before_an_editors_note_is_marked_and_linked_to_it():
+    check(
+        """
+        The essay's claim.
+
+        !!! editor "Editor's note"
+
+            The correction [@kotkin2014].
         """,
+        """
+        <p data-divergence-status="qualified">The essay's claim.<span class="dv-qualified"> (<a href="#editor-note-1">see the editor's note below</a>)</span></p>
+        <div class="admonition editor" data-divergence-status="documented" data-divergence-voice="editors" id="editor-note-1">
+        <p class="admonition-title">Editor's note</p>
+        <p>The correction [@kotkin2014].</p>
+        </div>
+        """,  # noqa: E501
     )
 
 

@@ -9,9 +9,15 @@ The block renders as a group named by its marker: a paragraph with an icon and t
 status's label ("Historians' interpretation"), so the marker never relies on colour. The
 page's default comes from its front matter and is shown under the track badge
 (overrides/divergence/claim-status.html). The kind of some passages shows in their form,
-and they are marked without a block: editor's notes (``!!! editor``) and the italic
-introduction under the page's H1 are editorial notes, commentary boxes
-(``!!! commentary``) counterfactual speculation; their titles or italics are their marker.
+and they are marked without a block: the italic introduction under the page's H1 is an
+editorial note, commentary boxes (``!!! commentary``) counterfactual speculation.
+
+Whose voice and what kind of claim are kept apart. An editor's note (``!!! editor``)
+speaks in the editors' voice; when it cites its sources its facts are documented
+history, and without a citation it is the editors' own (editorial) judgement.
+The essay's passage right before it is what the note corrects or qualifies: it is marked
+so where it stands ("see the editor's note below", a link to the note) and is never
+shown as plain documented history; the reader's filter treats it as its own kind.
 
 ``data-divergence-status`` on each marked passage is what the reader's filter
 (docs/assets/javascripts/claims.js) reads. An unknown or missing status is rendered
@@ -27,7 +33,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from divergence.markdown.blocks import UnclosedBlocks, add_label, next_id, report
-from divergence.site.claims import BOX_STATUSES, STATUSES
+from divergence.site.claims import BOX_STATUSES, BOX_VOICES, QUALIFIED, STATUSES
 from divergence.site.diagnostics import did_you_mean
 
 
@@ -61,15 +67,60 @@ class KnownKinds(Treeprocessor):
     """Marks the passages whose form shows their kind: the two kinds of box, the introduction."""
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            classes = set((element.get("class") or "").split())
-            if element.tag != "details" and "admonition" not in classes:
-                continue
-            for kind in classes & BOX_STATUSES.keys():
-                element.set("data-divergence-status", BOX_STATUSES[kind])
+        notes = 0
+        for parent in list(root.iter()):
+            children = list(parent)
+            for index, element in enumerate(children):
+                classes = set((element.get("class") or "").split())
+                if element.tag != "details" and "admonition" not in classes:
+                    continue
+                for kind in classes & BOX_STATUSES.keys():
+                    status = BOX_STATUSES[kind]
+                    if kind in BOX_VOICES:
+                        element.set("data-divergence-voice", BOX_VOICES[kind])
+                        # A note that cites nothing (that no source is known, say) is
+                        # the editors' own judgement, not documented history.
+                        if not _cites(element):
+                            status = "editorial"
+                    element.set("data-divergence-status", status)
+                if "editor" in classes and index > 0:
+                    notes += 1
+                    _mark_qualified(children[index - 1], element, f"editor-note-{notes}")
         introduction = _introduction(root)
         if introduction is not None:
             introduction.set("data-divergence-status", "editorial")
+
+
+def _cites(element: etree.Element) -> bool:
+    """Whether ``element`` cites a source: a footnote (mkdocs-bibtex turns each citation
+    into one) or, without mkdocs-bibtex, a citation still written as ``[@key]``."""
+    for child in element.iter():
+        if child.tag == "sup" and (child.get("id") or "").startswith("fnref"):
+            return True
+        if "[@" in (child.text or "") or "[@" in (child.tail or ""):
+            return True
+    return False
+
+
+# What an editor's note can follow and qualify: the essay's own prose.
+_PASSAGES = {"p", "ul", "ol", "blockquote"}
+
+
+def _mark_qualified(passage: etree.Element, note: etree.Element, note_id: str) -> None:
+    """Mark ``passage`` as corrected or qualified by ``note``, with a link to it."""
+    if passage.tag not in _PASSAGES or passage.get("data-divergence-status"):
+        return
+    note.set("id", note.get("id") or note_id)
+    passage.set("data-divergence-status", QUALIFIED)
+    # At the end of the passage's last paragraph or item, after its citations.
+    last = passage
+    while last.tag in {"ul", "ol", "blockquote"} and len(last):
+        last = last[-1]
+    marker = etree.SubElement(last, "span", {"class": "dv-qualified"})
+    marker.text = " ("
+    link = etree.SubElement(marker, "a", {"href": f"#{note.get('id')}"})
+    link.text = "see the editor's note below"
+    link.tail = ")"
 
 
 def _introduction(root: etree.Element) -> etree.Element | None:

@@ -42,7 +42,16 @@ TRACK_DEFAULTS = {
 }
 
 # Boxes whose kind says what they are: `!!! editor` and `!!! commentary` (or `???`).
-BOX_STATUSES = {"editor": "editorial", "commentary": "speculation"}
+# An editor's note speaks in the editors' voice and states what the sources establish,
+# with its sources: documented history, so that reading only documented history shows
+# the corrections (a note that cites nothing is editorial: markdown/status.py).
+# Commentary written for the essay is speculation.
+BOX_STATUSES = {"editor": "documented", "commentary": "speculation"}
+# Whose voice a box is, where it is not the essay's.
+BOX_VOICES = {"editor": "editors"}
+# The mark of an essay passage that an editor's note right after it corrects or qualifies:
+# neither plain documented history nor any other kind until the note has been read.
+QUALIFIED = "qualified"
 
 
 def page_default(meta: Mapping[str, object]) -> Status | None:
