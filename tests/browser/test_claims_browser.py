@@ -170,7 +170,7 @@ def test_the_contrast_stacks_on_a_phone_without_sideways_scrolling(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         # Each side still says which history it tells, in words.
         labels = page.locator(".dv-contrast__label").all_inner_texts()
-        assert labels == ["In our timeline", "In the alternate timeline"]
+        assert labels == ["Actual history", "Alternate history"]
     finally:
         context.close()
 

@@ -149,7 +149,7 @@ def test_marked_passages_carry_their_status_and_a_marker(fixture_site):
     assert contrast["aria-labelledby"] == title["id"]
     assert title.get_text() == "Who leads the party"
     labels = [label.get_text() for label in contrast.select(".dv-contrast__label")]
-    assert labels == ["In our timeline", "In the alternate timeline"]
+    assert labels == ["Actual history", "Alternate history"]
     # Nothing is left for rule BL002 on a correct page.
     assert not article.select("[data-divergence-problem]")
 
@@ -267,7 +267,7 @@ def test_each_page_of_the_argument_opens_with_a_sourced_contrast(real_site):
         actual, alternate = contrast.select(".dv-contrast__side")
         assert actual.select("sup[id^='fnref']"), f"{rel}: the actual side cites nothing"
         text = normalise(alternate.get_text())
-        assert text.startswith("In the alternate timeline The essay "), rel
+        assert text.startswith("Alternate history The essay "), rel
         for side in (actual, alternate):
             sentences = normalise(side.get_text()).count(". ")
             assert 1 <= sentences <= 3, f"{rel}: keep each side to two or three sentences"

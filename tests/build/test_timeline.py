@@ -104,7 +104,7 @@ def test_counterparts_link_both_ways(fixture_site):
     index = site.soup("timeline/index.html")
     actual = index.select_one("#trotsky-expelled .dv-event__counterpart")
     assert actual.get_text(" ", strip=True) == (
-        "In the alternate timeline: Stalin removed as General Secretary"
+        "Alternate history: Stalin removed as General Secretary"
     )
     assert actual.a["href"] == "#alt-stalin-removed"
     # On an era page, a counterpart in another era links to that era's page.

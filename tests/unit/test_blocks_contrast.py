@@ -14,14 +14,14 @@ SIDES = {
         'dv-contrast__side--actual" data-divergence-side="actual" '
         'data-divergence-status="documented" role="group">\n'
         '<p class="dv-contrast__label" id="dv-contrast-{n}-actual"><span aria-hidden="true" '
-        'class="dv-icon dv-icon--documented"></span>In our timeline</p>'
+        'class="dv-icon dv-icon--documented"></span>Actual history</p>'
     ),
     "alternate": (
         '<div aria-labelledby="dv-contrast-{n}-alternate" class="dv-contrast__side '
         'dv-contrast__side--alternate" data-divergence-side="alternate" '
         'data-divergence-status="speculation" role="group">\n'
         '<p class="dv-contrast__label" id="dv-contrast-{n}-alternate"><span aria-hidden="true" '
-        'class="dv-icon dv-icon--speculation"></span>In the alternate timeline</p>'
+        'class="dv-icon dv-icon--speculation"></span>Alternate history</p>'
     ),
 }
 
@@ -236,7 +236,7 @@ def test_a_side_outside_a_contrast_is_flagged():
         """,
         """
         <div aria-labelledby="dv-side-1-alternate" class="dv-contrast__side dv-contrast__side--alternate" data-divergence-problem="'/// alternate' is outside a contrast; put both sides inside '//// contrast | Title' ... '////'" data-divergence-side="alternate" data-divergence-source="/// alternate" data-divergence-status="speculation" role="group">
-        <p class="dv-contrast__label" id="dv-side-1-alternate"><span aria-hidden="true" class="dv-icon dv-icon--speculation"></span>In the alternate timeline</p>
+        <p class="dv-contrast__label" id="dv-side-1-alternate"><span aria-hidden="true" class="dv-icon dv-icon--speculation"></span>Alternate history</p>
         <p>Out.</p>
         </div>
         """,  # noqa: E501
@@ -249,7 +249,7 @@ def test_a_side_with_a_title_is_flagged():
         extensions=EXTENSIONS,
     )
     assert (
-        "a side takes no title (its label is 'In our timeline'); write '/// actual' alone"
+        "a side takes no title (its label is 'Actual history'); write '/// actual' alone"
     ) in html
 
 

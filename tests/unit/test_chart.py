@@ -138,7 +138,7 @@ def ends(path: etree.Element) -> tuple[tuple[float, float], tuple[float, float]]
 def test_every_event_shown_has_one_link_named_by_its_date_lane_and_title(timeline, options, shown):
     svg = draw(timeline, **options)
     assert sorted(link.get("href") for link in links(svg)) == sorted(href(e) for e in shown)
-    lanes = ("in our timeline", "in the alternate timeline", "in both timelines")
+    lanes = ("actual history", "alternate history", "both histories")
     for event in shown:
         (link,) = [a for a in links(svg) if a.get("href") == href(event)]
         # The <title> names the link and is its tooltip; a labelled mark repeats it.
@@ -300,9 +300,9 @@ def test_the_home_page_chart_stays_within_its_budget():
 
 def test_a_name_reads_date_lane_then_title():
     names = [a.find("title").text for a in render_chart(_tiny(), href=href).iter("a")]
-    assert "21 January 1924, in both timelines: Lenin dies" in names
-    assert "1924, in the alternate timeline: Stalin removed" in names
-    assert "21 May 1924, in our timeline: The Testament withheld" in names
+    assert "21 January 1924, both histories: Lenin dies" in names
+    assert "1924, alternate history: Stalin removed" in names
+    assert "21 May 1924, actual history: The Testament withheld" in names
 
 
 def test_the_stylesheet_colours_the_chart_only_through_custom_properties():

@@ -13,7 +13,7 @@
 The contrast's fences are one slash longer than its sides', because pymdownx blocks nest
 only when their fences differ in length. It renders as a ``section`` named by its title (a
 paragraph, not a heading, so the page's outline stays the essay's) holding two groups,
-each named by a visible label with an icon: "In our timeline", documented history, and "In
+each named by a visible label with an icon: "Actual history", documented history, and "In
 the alternate timeline", the essay's speculation. The stylesheet puts them side by side on
 wide screens and one above the other on narrow ones.
 
@@ -116,13 +116,13 @@ class SideBlock(Block):
 class ActualBlock(SideBlock):
     NAME = "actual"
     STATUS = "documented"
-    LABEL = "In our timeline"
+    LABEL = "Actual history"
 
 
 class AlternateBlock(SideBlock):
     NAME = "alternate"
     STATUS = "speculation"
-    LABEL = "In the alternate timeline"
+    LABEL = "Alternate history"
 
 
 class ContrastExtension(BlocksExtension):

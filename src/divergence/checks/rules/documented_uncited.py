@@ -56,7 +56,7 @@ class _Passages(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        # Markers and side labels ("Documented history", "In our timeline") are ours.
+        # Markers and side labels ("Documented history", "Actual history") are ours.
         label = bool(_LABELS & set((attrs.get("class") or "").split()))
         status = attrs.get("data-divergence-status")
         legend = "dv-legend" in (attrs.get("class") or "").split()

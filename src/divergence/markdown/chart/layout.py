@@ -144,7 +144,7 @@ def _eras(timeline: Timeline, era: Era | None, events: list[Event]) -> list[Era]
 
 
 def _heads(out: Layout, y: float, *, shared: bool) -> float:
-    """The lanes' names where they begin: 'In both timelines', or one on each side."""
+    """The lanes' names where they begin: 'Both histories', or one on each side."""
     if shared:
         out.heads.append(("shared", CENTRE + LABEL_GAP, y + 11, "start"))
     else:

@@ -6,25 +6,25 @@ from divergence.markdown.chart.layout import Era, Event, Layout, Mark, Timeline
 
 # The site's names for the two histories (the contrast blocks', the comparison's).
 LANE_NAMES = {
-    "actual": "In our timeline",
-    "alternate": "In the alternate timeline",
-    "shared": "In both timelines",
+    "actual": "Actual history",
+    "alternate": "Alternate history",
+    "shared": "Both histories",
 }
 
 KEY = "A dotted line joins an alternate event to the actual event it replaces."
 
 
 def link_name(mark: Mark) -> str:
-    """'21 January 1924, in both timelines: Lenin dies'."""
+    """'21 January 1924, both histories: Lenin dies'."""
     return f"{mark.event.readable_date}, {LANE_NAMES[mark.lane].lower()}: {mark.event.title}"
 
 
 def title(shown: list[Event], era: Era | None) -> str:
     if era is not None:
-        return f"Our timeline and the alternate timeline: {era.title}"
+        return f"The actual and the alternate history: {era.title}"
     years = [event.date.year for event in shown]
     span = f", {min(years)}–{max(years)}" if years else ""
-    return f"Our timeline and the alternate timeline{span}"
+    return f"The actual and the alternate history{span}"
 
 
 def description(timeline: Timeline, plan: Layout, shown: list[Event], era: Era | None) -> str:
@@ -33,8 +33,9 @@ def description(timeline: Timeline, plan: Layout, shown: list[Event], era: Era |
     sentences = [f"{len(shown)} events, in date order down the page."]
     if plan.lanes is not None:
         sentences.append(
-            "Our timeline runs on the left, a solid line with round marks; the alternate "
-            "timeline the essay imagines runs on the right, a dashed line with diamond marks."
+            "The actual history runs on the left, a solid line with round marks; the "
+            "alternate history the essay imagines runs on the right, a dashed line with "
+            "diamond marks."
         )
     if pod is not None:
         on_pod = [m.event.title for m in plan.marks if m.event.date.iso == pod.iso]
