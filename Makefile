@@ -1,13 +1,16 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
 #   make serve   preview the site at http://127.0.0.1:8000, reloading on every edit
 #   make test    run every test (what CI runs, through .ci/run)
-# Both create .venv and install the exact versions in requirements.lock first.
+# Both create .venv and install the exact, hashed versions of requirements.lock first;
+# make test adds the test tools of requirements-test.lock (pytest, Playwright, ruff ...).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# Installed once per change of the lock file or of the package metadata.
+# Installed once per change of the lock file or of the package metadata: what building and
+# serving need (STAMP), then the test tools (TEST_STAMP).
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 # tests/browser drive Debian's Chromium: Playwright cannot download a browser here.
 CHROMIUM := /usr/bin/chromium
 # axe-core, vnu-jar (Nu Html Checker) and Lighthouse, exact versions from package-lock.json.
@@ -34,7 +37,7 @@ build: $(STAMP)
 offline: $(STAMP)
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) lint check
+test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM) lint check
 	$(BIN)/python -m pytest
 
 # Node.js (20) and Java (for the Nu checker) come from Debian when the machine lacks them.
@@ -52,7 +55,7 @@ $(CHROMIUM):
 check: $(STAMP)
 	$(BIN)/divergence check
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
@@ -68,26 +71,35 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
-# Re-resolve the dependency ranges of pyproject.toml into requirements.lock: exact pins,
-# each with the hashes of its files for every platform. --allow-unsafe pins setuptools
-# too, which a hashed install needs.
+# The test tools on top: requirements-test.lock holds the same pins plus the test extras.
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements-test.lock
+	touch $@
+
+# Re-resolve the dependency ranges of pyproject.toml: requirements.lock for building and
+# serving, requirements-test.lock for the tests (the same pins, constrained by the first,
+# plus the test extras). Exact pins, each with the hashes of its files for every
+# platform; --allow-unsafe pins setuptools too, which a hashed install needs.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+  --no-emit-find-links
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
-	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test --constraint requirements.lock \
+	  --output-file requirements-test.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) site node_modules
+	rm -rf $(VENV) site site-offline node_modules
 
 # Build time against a plain Material build of the same pages and where it goes, cost per
 # page with 100, 500 and 1000 synthetic pages, mkdocs serve's edit-to-reload latency, and
 # `divergence check` cold, warm and on one page.
 # Prints figures (BENCHMARKS.md); options after ARGS=, e.g. ARGS="--only scaling --quick".
-bench: $(STAMP) $(CHROMIUM)
+bench: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/bench.py $(ARGS)
 
 # Lighthouse (mobile and desktop) on each page type and the page weight of every page on a
 # first visit, beside a plain Material build; prints figures against DESIGN.md's budgets.
 .PHONY: audit
-audit: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
+audit: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/audit.py $(ARGS)
