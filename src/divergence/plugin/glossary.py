@@ -87,7 +87,11 @@ class Glossary:
         return files
 
     def on_page_content(self, html, /, *, page, config, files):
-        self.mentions[page.file.src_uri] = (page, mentions_in(html))
+        # "Mentioned on" is a reader's path: the editors' guide (docs/contributing/, the
+        # folder DESIGN.md gives it and the checks' "editors' guide page" type matches)
+        # names terms in its examples, which are not mentions a reader should be sent to.
+        if not page.file.src_uri.startswith("contributing/"):
+            self.mentions[page.file.src_uri] = (page, mentions_in(html))
         return html
 
     def on_page_context(self, context, /, *, page, config, nav):
