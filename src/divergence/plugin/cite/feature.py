@@ -1,8 +1,9 @@
 """Hand each page's suggested citation to the theme.
 
-overrides/divergence/cite-this-page.html renders it at the end of every page. The date is
-the page's last git revision, which mkdocs-git-revision-date-localized puts in the page's
-meta; without that plugin (or for a page it skips) the citation gives the build date.
+overrides/divergence/cite-this-page.html renders it at the end of every page, and
+overrides/main.html links to it from beside the page's title. The date is the page's
+last git revision, which mkdocs-git-revision-date-localized puts in the page's meta;
+without that plugin (or for a page it skips) the citation gives the build date.
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from datetime import date
 from mkdocs.structure.pages import Page
 
 from divergence.plugin.cite.model import cite
+from divergence.site.claims import page_default
 
 log = logging.getLogger("mkdocs.plugins.divergence")
 
 # Set by mkdocs-git-revision-date-localized for every page it dates: YYYY-MM-DD.
 GIT_DATE = "git_revision_date_localized_raw_iso_date"
+# What is known of the essay's origin (the home page says it is published unchanged): it
+# came to the editors as it stands, with no author's name; everything around it is
+# theirs. Cited on the pages whose unmarked passages are the essay's.
+PROVENANCE = "Essay reproduced as received, author not named, with the editors' notes"
 
 
 class Cite:
@@ -32,10 +38,13 @@ class Cite:
             log.info("divergence/cite: no site_url, so the citations give no page address")
 
     def on_page_context(self, context, /, *, page: Page, config, nav):
-        """Expose the page's citation (key, Chicago text, BibTeX entry) to the templates."""
+        """Expose the page's citation (key, four forms) and its first section to the theme."""
         git_date = page.meta.get(GIT_DATE)
         if not git_date:
             log.debug("divergence/cite: %s has no git date; citing the build date", page.file)
+        # A page whose default kind of claim is not the editors' is the essay's text.
+        status = page_default(page.meta)
+        essay = status is not None and status.id != "editorial"
         context["divergence_citation"] = cite(
             # MkDocs takes a title from the page's h1 with its HTML entities (&amp;) kept.
             # The home page's nav title is "Home": cite it by the site's name.
@@ -48,5 +57,20 @@ class Cite:
             updated=date.fromisoformat(git_date or page.update_date),
             site=config.site_name,
             author=config.site_author or config.site_name,
+            provenance=PROVENANCE if essay else None,
+            evidence=page.markdown or "",
         )
+        # The example of a section's own address: the page's first section, if any.
+        context["divergence_cite_section"] = _first_section(page.toc.items)
         return context
+
+
+def _first_section(items):
+    """The first second-level heading in a page's table of contents, or None."""
+    for item in items:
+        if item.level == 2:
+            return item
+        found = _first_section(item.children)
+        if found is not None:
+            return found
+    return None

@@ -1,6 +1,8 @@
-"""A page's suggested citation, from plain data: title, URL, last-updated date and site.
+"""A page's suggested citation, from plain data: title, URL, dates, site and provenance.
 
-Pure functions, no MkDocs objects, so the exact strings are tested without a build.
+Four forms of one web page: Chicago (17th ed., notes-bibliography), APA (7th ed.), MLA
+(9th ed.) and BibTeX. Pure functions, no MkDocs objects, so the exact strings are tested
+without a build.
 """
 
 from __future__ import annotations
@@ -32,46 +34,204 @@ _QUOTES = {'"': '"', "'": "'", "\u201d": "\u201c", "\u2019": "\u2018"}
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+# MLA's abbreviations of the months (MLA Handbook, 9th ed., appendix 1).
+MLA_MONTHS = (
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
+# Words a headline-style title keeps in lowercase unless first or last (Chicago 8.159,
+# MLA 9 2.90): articles, coordinating conjunctions, prepositions, and "to".
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "for",
+        "nor",
+        "or",
+        "so",
+        "yet",
+        "as",
+        "at",
+        "by",
+        "down",
+        "from",
+        "in",
+        "into",
+        "like",
+        "near",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "past",
+        "per",
+        "than",
+        "to",
+        "up",
+        "upon",
+        "via",
+        "with",
+        "within",
+        "without",
+    ]
+)
+_WORD = re.compile(r"\S+")
+
+
 @dataclass(frozen=True)
 class Citation:
-    """The two forms of one page's citation, ready to show and copy."""
+    """The forms of one page's citation, ready to show and copy."""
 
     key: str
     chicago: str
+    apa: str
+    mla: str
     bibtex: str
 
 
 def cite(
-    *, title: str, path: str, url: str | None, updated: date, site: str, author: str
+    *,
+    title: str,
+    path: str,
+    url: str | None,
+    updated: date,
+    site: str,
+    author: str,
+    provenance: str | None = None,
+    evidence: str = "",
 ) -> Citation:
     """Cite one page.
 
     ``path`` is the page's URL relative to the site's root (``aftermath/economic-policy/``),
     so the key stays the same wherever the site is published; ``url`` is the absolute
-    address, or None when the site has no ``site_url``.
+    address, or None when the site has no ``site_url``. ``provenance`` says where the
+    page's text comes from when its author is not ``author``; ``evidence`` is the page's
+    text, which tells the proper names APA's sentence-case title keeps (see
+    ``sentence_case``).
     """
     key = bibtex_key(site, path)
+    headline = headline_case(title)
+    common = {"url": url, "updated": updated, "site": site, "author": author}
     return Citation(
         key=key,
-        chicago=chicago(title=title, url=url, updated=updated, site=site, author=author),
-        bibtex=bibtex(key=key, title=title, url=url, updated=updated, site=site, author=author),
+        chicago=chicago(title=headline, provenance=provenance, **common),
+        apa=apa(title=sentence_case(title, evidence), provenance=provenance, **common),
+        mla=mla(title=headline, provenance=provenance, **common),
+        bibtex=bibtex(key=key, title=headline, provenance=provenance, **common),
     )
 
 
-def chicago(*, title: str, url: str | None, updated: date, site: str, author: str) -> str:
-    """A Chicago (17th ed., 14.206) web-page citation, notes-bibliography form."""
+def chicago(
+    *,
+    title: str,
+    url: str | None,
+    updated: date,
+    site: str,
+    author: str,
+    provenance: str | None = None,
+) -> str:
+    """A Chicago (17th ed., 14.206) web-page citation, notes-bibliography form.
+
+    The provenance is a descriptive phrase after the site's name, where Chicago puts what
+    the reader needs to know about the kind of source.
+    """
     parts = [
         _sentence(author),
         f'"{_sentence(_nested_quotes(title))}"',
         _sentence(site),
-        f"Last modified {long_date(updated)}.",
     ]
+    if provenance:
+        parts.append(_sentence(provenance))
+    parts.append(f"Last modified {long_date(updated)}.")
     if url:
         parts.append(f"{url}.")
     return " ".join(parts)
 
 
-def bibtex(*, key: str, title: str, url: str | None, updated: date, site: str, author: str) -> str:
+def apa(
+    *,
+    title: str,
+    url: str | None,
+    updated: date,
+    site: str,
+    author: str,
+    provenance: str | None = None,
+) -> str:
+    """An APA (7th ed., 10.16) webpage reference: a group author, dated, no retrieval date.
+
+    The title comes in sentence case (``sentence_case``) and would be set in italics,
+    which plain text cannot carry; the provenance is a bracketed description after the
+    title (APA 9.21). The URL ends the reference with no period (APA 9.35).
+    """
+    described = f"{title} [{provenance}]" if provenance else title
+    parts = [
+        _sentence(author),
+        f"({updated.year}, {MONTHS[updated.month - 1]} {updated.day}).",
+        _sentence(described),
+        _sentence(site),
+    ]
+    if url:
+        parts.append(url)
+    return " ".join(parts)
+
+
+def mla(
+    *,
+    title: str,
+    url: str | None,
+    updated: date,
+    site: str,
+    author: str,
+    provenance: str | None = None,
+) -> str:
+    """An MLA (9th ed.) works-cited entry for a page on a website.
+
+    An organisation as author drops its initial article (MLA 9 5.13); the site is the
+    container (italics in print), the date is the page's last update and the URL goes
+    without its scheme (MLA 9 5.98). No access date: MLA makes it optional for a dated
+    page (5.111), and a built page cannot know the day it is read. The provenance is an
+    optional element at the end of the entry.
+    """
+    words = author.split(maxsplit=1)
+    if len(words) == 2 and words[0].casefold() in _ARTICLES:
+        author = words[1]
+    location = re.sub(r"^https?://", "", url) if url else None
+    container = ", ".join(filter(None, [site, mla_date(updated), location]))
+    parts = [
+        _sentence(author),
+        f'"{_sentence(_nested_quotes(title))}"',
+        _sentence(container),
+    ]
+    if provenance:
+        parts.append(_sentence(provenance))
+    return " ".join(parts)
+
+
+def bibtex(
+    *,
+    key: str,
+    title: str,
+    url: str | None,
+    updated: date,
+    site: str,
+    author: str,
+    provenance: str | None = None,
+) -> str:
     """A BibTeX ``@misc`` entry; author and title are braced so no style re-cases them."""
     fields = [
         ("author", f"{{{tex_escape(author)}}}"),
@@ -79,10 +239,13 @@ def bibtex(*, key: str, title: str, url: str | None, updated: date, site: str, a
     ]
     if url:
         fields.append(("howpublished", f"\\url{{{_url_for_tex(url)}}}"))
+    note = f"Last updated {updated.isoformat()}"
+    if provenance:
+        note = f"{tex_escape(_sentence(provenance))} {note}"
     fields += [
         ("organization", tex_escape(site)),
         ("year", str(updated.year)),
-        ("note", f"Last updated {updated.isoformat()}"),
+        ("note", note),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{key},\n{body}\n}}"
@@ -107,6 +270,72 @@ def long_date(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
+def mla_date(day: date) -> str:
+    """``25 Nov. 2026``: day, abbreviated month and year, as MLA writes dates."""
+    return f"{day.day} {MLA_MONTHS[day.month - 1]} {day.year}"
+
+
+def headline_case(title: str) -> str:
+    """The title in headline style (Chicago 8.159, MLA 9 2.90), as both styles want it.
+
+    Lowercase words other than the minor ones are capitalised, and so is every part of a
+    hyphenated compound; minor words are lowercased unless they begin the title or a
+    subtitle, or end it. Capitals already there stay: a page's title never loses a proper
+    noun. Words that start with anything but a letter stay as written.
+    """
+    words = _WORD.findall(title)
+    out = []
+    for index, word in enumerate(words):
+        edge = index in (0, len(words) - 1) or out[-1].endswith((":", "?", "!", "."))
+        parts = word.split("-")
+        out.append("-".join(_headline_word(part, edge and i == 0) for i, part in enumerate(parts)))
+    return " ".join(out)
+
+
+def sentence_case(title: str, evidence: str) -> str:
+    """The title in sentence case (APA 6.17), keeping the proper names ``evidence`` shows.
+
+    The first word and the first word after a colon keep their capital, and so do words
+    with another capital or a digit in them (NKVD, II, 1930s). Any other run of capitalised
+    words keeps its capitals where ``evidence`` (the page's text) writes the same words
+    capitalised inside a sentence and never in lowercase: "Cold War", "Soviet"; otherwise
+    it is lowercased ("The Evolution of Soviet Governance" -> "The evolution of Soviet
+    governance").
+    """
+    words = _WORD.findall(title)
+    keep = [False] * len(words)
+    index = 0
+    while index < len(words):
+        if not _capitalised(words[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(words) and _capitalised(words[end]):
+            end += 1
+        start = index
+        while start < end:
+            # The longest run from here that the evidence treats as a proper name.
+            stop = next(
+                (s for s in range(end, start, -1) if _proper(words[start:s], evidence)), None
+            )
+            if stop is None:
+                start += 1
+                continue
+            keep[start:stop] = [True] * (stop - start)
+            start = stop
+        index = end
+    out = []
+    for index, word in enumerate(words):
+        first = index == 0 or out[-1].endswith((":", "?", "!"))
+        if keep[index] or _stays_capitalised(word):
+            out.append(word)
+        elif first:
+            out.append(word[0] + word[1:].lower())
+        else:
+            out.append(word.lower())
+    return " ".join(out)
+
+
 def tex_escape(text: str) -> str:
     """``text`` with TeX's special characters written as their escapes."""
     return _TEX_SPECIAL.sub(lambda match: _TEX_SPECIALS[match.group()], text)
@@ -128,6 +357,36 @@ def _sentence(text: str) -> str:
     if body.endswith((".", "?", "!")):
         return text
     return f"{body}.{text[len(body) :]}"
+
+
+def _headline_word(word: str, edge: bool) -> str:
+    if not word[:1].isalpha():
+        return word
+    if word.rstrip(":?!.,;").casefold() in _MINOR_WORDS and not edge:
+        return word if _stays_capitalised(word) else word.lower()
+    return word[0].upper() + word[1:]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _stays_capitalised(word: str) -> bool:
+    """An acronym, a numeral or a word with a digit: NKVD, II, NEPmen, 1930s."""
+    letters = word.strip("\"'\u2018\u2019\u201c\u201d:?!.,;()")
+    return (
+        any(c.isdigit() for c in letters) or sum(c.isupper() for c in letters) > 1 or letters == "I"
+    )
+
+
+def _proper(words: list[str], evidence: str) -> bool:
+    """Whether ``evidence`` writes these words capitalised inside a sentence, never lowercase."""
+    phrase = " ".join(word.strip(":?!.,;()") for word in words)
+    if not phrase:
+        return False
+    inside = re.search(rf"(?<=[a-z,;] ){re.escape(phrase)}\b", evidence)
+    lower = re.search(rf"\b{re.escape(phrase.lower())}\b", evidence)
+    return inside is not None and lower is None
 
 
 def _nested_quotes(title: str) -> str:
