@@ -34,7 +34,7 @@ _QUOTES = {'"': '"', "'": "'", "\u201d": "\u201c", "\u2019": "\u2018"}
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-# MLA's abbreviations of the months (MLA Handbook, 9th ed., appendix 1).
+# MLA's abbreviations of the months (MLA Handbook, 9th ed.).
 MLA_MONTHS = (
     "Jan.",
     "Feb.",
@@ -49,8 +49,8 @@ MLA_MONTHS = (
     "Nov.",
     "Dec.",
 )
-# Words a headline-style title keeps in lowercase unless first or last (Chicago 8.159,
-# MLA 9 2.90): articles, coordinating conjunctions, prepositions, and "to".
+# Words a headline-style title keeps in lowercase unless first or last (Chicago, MLA):
+# articles, coordinating conjunctions, prepositions, and "to".
 _MINOR_WORDS = frozenset(
     [
         "a",
@@ -172,11 +172,11 @@ def apa(
     author: str,
     provenance: str | None = None,
 ) -> str:
-    """An APA (7th ed., 10.16) webpage reference: a group author, dated, no retrieval date.
+    """An APA (7th ed.) webpage reference: a group author, dated, no retrieval date.
 
     The title comes in sentence case (``sentence_case``) and would be set in italics,
     which plain text cannot carry; the provenance is a bracketed description after the
-    title (APA 9.21). The URL ends the reference with no period (APA 9.35).
+    title. The URL ends the reference with no period.
     """
     described = f"{title} [{provenance}]" if provenance else title
     parts = [
@@ -201,10 +201,10 @@ def mla(
 ) -> str:
     """An MLA (9th ed.) works-cited entry for a page on a website.
 
-    An organisation as author drops its initial article (MLA 9 5.13); the site is the
+    An organisation as author drops its initial article; the site is the
     container (italics in print), the date is the page's last update and the URL goes
-    without its scheme (MLA 9 5.98). No access date: MLA makes it optional for a dated
-    page (5.111), and a built page cannot know the day it is read. The provenance is an
+    without its scheme. No access date: MLA makes it optional for a dated
+    page, and a built page cannot know the day it is read. The provenance is an
     optional element at the end of the entry.
     """
     words = author.split(maxsplit=1)
@@ -276,7 +276,7 @@ def mla_date(day: date) -> str:
 
 
 def headline_case(title: str) -> str:
-    """The title in headline style (Chicago 8.159, MLA 9 2.90), as both styles want it.
+    """The title in headline style (Chicago, MLA), as both styles want it.
 
     Lowercase words other than the minor ones are capitalised, and so is every part of a
     hyphenated compound; minor words are lowercased unless they begin the title or a
@@ -293,7 +293,7 @@ def headline_case(title: str) -> str:
 
 
 def sentence_case(title: str, evidence: str) -> str:
-    """The title in sentence case (APA 6.17), keeping the proper names ``evidence`` shows.
+    """The title in sentence case (APA), keeping the proper names ``evidence`` shows.
 
     The first word and the first word after a colon keep their capital, and so do words
     with another capital or a digit in them (NKVD, II, 1930s). Any other run of capitalised
