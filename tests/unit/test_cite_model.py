@@ -230,6 +230,24 @@ def test_an_editors_page_is_cited_without_provenance_and_its_title_is_recased():
     assert "note = {Last updated 2026-06-30}" in citation.bibtex
 
 
+def test_the_home_page_is_cited_as_the_website():
+    """Titled with the site's name: no page title beside it, and APA keeps its capitals."""
+    url = "https://example.org/site/"
+    citation = cite(
+        title=SITE, path="", url=url, updated=date(2026, 2, 3), site=SITE, author=AUTHOR
+    )
+    assert citation.chicago == (
+        "The Trotsky Succession editors. The Trotsky Succession. "
+        f"Last modified February 3, 2026. {url}."
+    )
+    assert citation.apa == (
+        f"The Trotsky Succession editors. (2026, February 3). The Trotsky Succession. {url}"
+    )
+    assert citation.mla == (
+        "Trotsky Succession editors. The Trotsky Succession, 3 Feb. 2026, example.org/site/."
+    )
+
+
 def test_apa_and_mla_without_a_site_url_give_no_address():
     citation = cite(
         title="Home", path="", url=None, updated=date(2026, 5, 1), site=SITE, author=AUTHOR
@@ -322,3 +340,11 @@ def test_apa_sentence_case_keeps_the_proper_names_the_page_writes(title, sentenc
 def test_a_name_only_at_the_start_of_sentences_is_not_taken_for_proper():
     """ "Global" opens a sentence here, never stands inside one: it is lowercased."""
     assert sentence_case("Global Trade", "Global trade grew. Global markets") == "Global trade"
+
+
+def test_known_names_keep_their_capitals_whatever_the_page_says():
+    """A person's name, or a proper term, given as a name: kept though the text never shows it."""
+    names = {"Sheila Fitzpatrick", "Cold War"}
+    assert sentence_case("Sheila Fitzpatrick", "", names) == "Sheila Fitzpatrick"
+    assert sentence_case("The Cold War", "", names) == "The Cold War"
+    assert sentence_case("The Cold War", "") == "The cold war"

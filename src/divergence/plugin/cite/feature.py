@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from datetime import date
+from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
 from divergence.plugin.cite.model import cite
+from divergence.site import load_site
 from divergence.site.claims import page_default
+from divergence.site.glossary import PEOPLE
 
 log = logging.getLogger("mkdocs.plugins.divergence")
 
 # Set by mkdocs-git-revision-date-localized for every page it dates: YYYY-MM-DD.
 GIT_DATE = "git_revision_date_localized_raw_iso_date"
+# What is not running text in a page's HTML: headings (in headline style) and code,
+# whose words may stand in any case; then every tag.
+_NOT_PROSE = re.compile(r"<(h[1-6]|code)\b.*?</\1>|<[^>]*>", re.DOTALL)
+# Words a proper name may hold in lowercase ("Communist Party of the Soviet Union").
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to"})
 # What is known of the essay's origin (the home page says it is published unchanged): it
 # came to the editors as it stands, with no author's name; everything around it is
 # theirs. Cited on the pages whose unmarked passages are the essay's.
@@ -33,9 +42,25 @@ class Cite:
     def generated(self) -> dict[str, set[str]]:
         return {}
 
+    names: frozenset[str] = frozenset()
+
     def on_config(self, config):
         if not config.site_url:
             log.info("divergence/cite: no site_url, so the citations give no page address")
+        # Proper names, which APA's sentence-case titles keep capitalised: people's names
+        # and their other forms ("Stephen Kotkin"), and the terms written with a capital on
+        # every word but the small ones ("Cold War", "Communist Party of the Soviet Union").
+        # The plugin has loaded the site model already: this is its cached copy, no file
+        # is read again.
+        from divergence.plugin import bib_file
+
+        site = load_site(Path(config.config_file_path).parent, bib_file(config))
+        self.names = frozenset(
+            name
+            for entry in site.glossary.entries
+            for name in entry.names
+            if entry.kind is PEOPLE or _proper_term(name)
+        )
 
     def on_page_context(self, context, /, *, page: Page, config, nav):
         """Expose the page's citation (key, four forms) and its first section to the theme."""
@@ -58,7 +83,9 @@ class Cite:
             site=config.site_name,
             author=config.site_author or config.site_name,
             provenance=PROVENANCE if essay else None,
-            evidence=page.markdown or "",
+            # Only running text tells which capitalised words are proper names.
+            evidence=html.unescape(_NOT_PROSE.sub(" ", page.content or "")),
+            names=self.names,
         )
         # The example of a section's own address: the page's first section, if any.
         context["divergence_cite_section"] = _first_section(page.toc.items)
@@ -74,3 +101,8 @@ def _first_section(items):
         if found is not None:
             return found
     return None
+
+
+def _proper_term(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and all(w[0].isupper() or w in _SMALL_WORDS for w in words)

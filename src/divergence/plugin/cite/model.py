@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -114,15 +115,16 @@ def cite(
     author: str,
     provenance: str | None = None,
     evidence: str = "",
+    names: Iterable[str] = (),
 ) -> Citation:
     """Cite one page.
 
     ``path`` is the page's URL relative to the site's root (``aftermath/economic-policy/``),
     so the key stays the same wherever the site is published; ``url`` is the absolute
     address, or None when the site has no ``site_url``. ``provenance`` says where the
-    page's text comes from when its author is not ``author``; ``evidence`` is the page's
-    text, which tells the proper names APA's sentence-case title keeps (see
-    ``sentence_case``).
+    page's text comes from when its author is not ``author``; ``evidence`` (the page's
+    running text) and ``names`` (known proper names) tell which words APA's sentence-case
+    title keeps capitalised (see ``sentence_case``); the site's name is always one.
     """
     key = bibtex_key(site, path)
     headline = headline_case(title)
@@ -130,7 +132,11 @@ def cite(
     return Citation(
         key=key,
         chicago=chicago(title=headline, provenance=provenance, **common),
-        apa=apa(title=sentence_case(title, evidence), provenance=provenance, **common),
+        apa=apa(
+            title=sentence_case(title, evidence, names={site, *names}),
+            provenance=provenance,
+            **common,
+        ),
         mla=mla(title=headline, provenance=provenance, **common),
         bibtex=bibtex(key=key, title=headline, provenance=provenance, **common),
     )
@@ -148,13 +154,13 @@ def chicago(
     """A Chicago (17th ed., 14.206) web-page citation, notes-bibliography form.
 
     The provenance is a descriptive phrase after the site's name, where Chicago puts what
-    the reader needs to know about the kind of source.
+    the reader needs to know about the kind of source. The site's home page, titled with
+    the site's name, is cited as the website (its title set in italics in print).
     """
-    parts = [
-        _sentence(author),
-        f'"{_sentence(_nested_quotes(title))}"',
-        _sentence(site),
-    ]
+    parts = [_sentence(author)]
+    if title != site:
+        parts.append(f'"{_sentence(_nested_quotes(title))}"')
+    parts.append(_sentence(site))
     if provenance:
         parts.append(_sentence(provenance))
     parts.append(f"Last modified {long_date(updated)}.")
@@ -176,15 +182,17 @@ def apa(
 
     The title comes in sentence case (``sentence_case``) and would be set in italics,
     which plain text cannot carry; the provenance is a bracketed description after the
-    title. The URL ends the reference with no period.
+    title. The URL ends the reference with no period. The site's name follows the title
+    unless it is the title (the home page).
     """
     described = f"{title} [{provenance}]" if provenance else title
     parts = [
         _sentence(author),
         f"({updated.year}, {MONTHS[updated.month - 1]} {updated.day}).",
         _sentence(described),
-        _sentence(site),
     ]
+    if title.casefold() != site.casefold():
+        parts.append(_sentence(site))
     if url:
         parts.append(url)
     return " ".join(parts)
@@ -212,11 +220,11 @@ def mla(
         author = words[1]
     location = re.sub(r"^https?://", "", url) if url else None
     container = ", ".join(filter(None, [site, mla_date(updated), location]))
-    parts = [
-        _sentence(author),
-        f'"{_sentence(_nested_quotes(title))}"',
-        _sentence(container),
-    ]
+    parts = [_sentence(author)]
+    # The home page, titled with the site's name, is the website itself: no page title.
+    if title != site:
+        parts.append(f'"{_sentence(_nested_quotes(title))}"')
+    parts.append(_sentence(container))
     if provenance:
         parts.append(_sentence(provenance))
     return " ".join(parts)
@@ -292,7 +300,7 @@ def headline_case(title: str) -> str:
     return " ".join(out)
 
 
-def sentence_case(title: str, evidence: str) -> str:
+def sentence_case(title: str, evidence: str, names: Iterable[str] = ()) -> str:
     """The title in sentence case (APA), keeping the proper names ``evidence`` shows.
 
     The first word and the first word after a colon keep their capital, and so do words
@@ -300,7 +308,7 @@ def sentence_case(title: str, evidence: str) -> str:
     words keeps its capitals where ``evidence`` (the page's text) writes the same words
     capitalised inside a sentence and never in lowercase: "Cold War", "Soviet"; otherwise
     it is lowercased ("The Evolution of Soviet Governance" -> "The evolution of Soviet
-    governance").
+    governance"). ``names`` are proper names whatever the evidence (the site's name).
     """
     words = _WORD.findall(title)
     keep = [False] * len(words)
@@ -316,7 +324,12 @@ def sentence_case(title: str, evidence: str) -> str:
         while start < end:
             # The longest run from here that the evidence treats as a proper name.
             stop = next(
-                (s for s in range(end, start, -1) if _proper(words[start:s], evidence)), None
+                (
+                    s
+                    for s in range(end, start, -1)
+                    if _proper(words[start:s], evidence) or " ".join(words[start:s]) in names
+                ),
+                None,
             )
             if stop is None:
                 start += 1
@@ -384,7 +397,9 @@ def _proper(words: list[str], evidence: str) -> bool:
     phrase = " ".join(word.strip(":?!.,;()") for word in words)
     if not phrase:
         return False
-    inside = re.search(rf"(?<=[a-z,;] ){re.escape(phrase)}\b", evidence)
+    # After a word in lowercase (so not the tail of a longer name) and before none in
+    # capitals (so not its head): "the Cold War ended", not "the New Economic Policy".
+    inside = re.search(rf"\b[a-z][\w'\u2019-]*[,;]? {re.escape(phrase)}\b(?! [A-Z])", evidence)
     lower = re.search(rf"\b{re.escape(phrase.lower())}\b", evidence)
     return inside is not None and lower is None
 
