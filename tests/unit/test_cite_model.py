@@ -8,13 +8,12 @@ from divergence.plugin.cite.model import (
     bibtex_key,
     chicago,
     cite,
-    headline_case,
     long_date,
     mla,
     mla_date,
-    sentence_case,
     tex_escape,
 )
+from divergence.plugin.cite.titles import headline_case, sentence_case
 
 SITE = "The Trotsky Succession"
 AUTHOR = "The Trotsky Succession editors"

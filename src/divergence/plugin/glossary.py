@@ -122,7 +122,7 @@ def people_groups(people: list[Entry]) -> list[Group]:
     """The People page's groups, in PEOPLE_GROUPS order, each keeping the people's order."""
     groups = []
     for value, title in PEOPLE_GROUPS.items():
-        members = [p for p in people if p.data.get("group", DEFAULT_GROUP) == value]
+        members = [p for p in people if (p.data.get("group") or DEFAULT_GROUP) == value]
         if members:
             groups.append(Group(_slug(title), title, members, az_bar(members)))
     return groups

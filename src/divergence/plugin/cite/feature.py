@@ -39,10 +39,11 @@ PROVENANCE = "Essay reproduced as received, author not named, with the editors' 
 class Cite:
     """Sets `divergence_citation` for overrides/divergence/cite-this-page.html."""
 
+    # Proper names known to the site, set for each build in on_config.
+    names: frozenset[str] = frozenset()
+
     def generated(self) -> dict[str, set[str]]:
         return {}
-
-    names: frozenset[str] = frozenset()
 
     def on_config(self, config):
         if not config.site_url:
