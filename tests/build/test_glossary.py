@@ -224,6 +224,12 @@ def test_people_are_listed_by_surname_with_their_years_in_two_groups(fixture_sit
         ("h2", "historians-and-authors", "Historians and authors"),
         ("h3", "kotkin", "Kotkin, Stephen (born 1959)"),
     ]
+    # The introduction leads to each group.
+    intro = article.select_one("h1").find_next("p")
+    assert [(a.get_text(), a["href"]) for a in intro.select("a")] == [
+        ("People of the history", "#people-of-the-history"),
+        ("Historians and authors", "#historians-and-authors"),
+    ]
     # Each group has its own bar; the name as written stays under the heading.
     bars = [bar(nav) for nav in article.select("nav.dv-az")]
     assert [[href for _, href in b if href] for b in bars] == [
