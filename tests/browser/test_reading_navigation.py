@@ -106,7 +106,7 @@ def search(page, query):
         ("more intellectually vibrant", "aftermath/culture-society/", "Cultural and Social"),
         # A glossary term and a person by a Cyrillic alias open at their entry.
         ("permanent revolution", "glossary/#permanent-revolution", "Permanent revolution"),
-        ("Каменев", "people/#kamenev", "Lev Kamenev"),
+        ("Каменев", "people/#kamenev", "Kamenev, Lev"),
     ],
 )
 def test_a_search_result_opens_the_page_at_the_match(

@@ -55,7 +55,7 @@ def features(
     return [
         LastUpdated(site.root, site.bib_file),
         Tracks(records),
-        Cite(),
+        Cite(site),
         Glossary(site, records.mentions),
         Timeline(site),
         Citations(site, records.citations),
