@@ -62,8 +62,8 @@ lint: $(STAMP) lint-workflows
 	$(BIN)/ruff format --check src tests benchmarks tools
 
 # The GitHub workflows: actionlint (syntax, expressions, and the shell of every `run:` through
-# the ShellCheck of .venv, so that every machine finds the same) and zizmor (security;
-# --offline: no GitHub API, as CI here cannot reach it).
+# the ShellCheck of .venv, so that every machine finds the same) and zizmor (security).
+# --offline leaves out zizmor's audits that ask GitHub's API: this runs without a network.
 .PHONY: lint-workflows
 lint-workflows: $(STAMP)
 	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck -pyflakes=
