@@ -5,6 +5,11 @@ A page asks for one with a line of its own:
     <!-- divergence:timeline -->                every event, year by year
     <!-- divergence:timeline era=succession -->  the events of one era
     <!-- divergence:comparison -->              the two histories theme by theme
+    <!-- divergence:events page=impact/economy.md -->
+                                                the events a page discusses, by lane
+
+The last one goes at the end of an essay page, naming that page (the extension does not
+know which page it converts).
 
 The HTML comes from the Jinja templates beside this module and enters the page's tree, so
 MkDocs sees the events' ids (anchor validation) and turns the docs-relative links
@@ -24,15 +29,21 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from divergence.markdown.timeline_views import theme_rows, year_rows
+from divergence.markdown.blocks import PROBLEM, SOURCE
+from divergence.markdown.timeline_views import section_title, theme_rows, year_groups
 from divergence.site import SiteData, load_site
 from divergence.site.generated import BIBLIOGRAPHY_PAGE, TIMELINE_INDEX, timeline_era_page
-from divergence.site.timeline import Event
+from divergence.site.sources import read_text
+from divergence.site.timeline import Era, Event
 
-_MARKER = re.compile(r"^<!-- divergence:(timeline|comparison)(?: era=([\w-]+))? -->$")
-# What a marker line becomes until the tree is built: plain letters, which no inline
-# pattern touches.
-_PLACEHOLDER = re.compile(r"^DIVERGENCEMARKER(timeline|comparison)x([\w-]*)x$")
+_MARKER = re.compile(
+    r"^<!-- divergence:(?:(timeline)(?: era=([\w-]+))?|(comparison)|(events) page=(\S+\.md)) -->$"
+)
+# What a marker line becomes until the tree is built: plain letters and digits, which no
+# inline pattern touches (the argument is hex-encoded: a path has slashes and dots).
+_PLACEHOLDER = re.compile(r"^DIVERGENCEMARKER(timeline|comparison|events)x([0-9a-f]*)x$")
+# The site's one vocabulary for the two histories (docs/contributing/conventions.md).
+LANES = {"actual": "Actual history", "alternate": "Alternate history"}
 
 
 @functools.cache
@@ -46,8 +57,35 @@ def templates() -> jinja2.Environment:
 class Links:
     """Docs-relative URLs from a page showing ``shown`` to events, pages and sources."""
 
-    def __init__(self, site: SiteData, shown: set[str]) -> None:
-        self.site, self.shown = site, shown
+    def __init__(self, site: SiteData, shown: set[str], eras_shown: set[str] = frozenset()):
+        self.site, self.shown, self.eras_shown = site, shown, eras_shown
+        self._pages: dict[str, str | None] = {}
+
+    def era(self, era: Era) -> str:
+        """Where the era is shown on this page, else its own page."""
+        return f"#era-{era.id}" if era.id in self.eras_shown else self.era_page(era)
+
+    def era_page(self, era: Era) -> str:
+        return f"/{timeline_era_page(era.id)}"
+
+    def timeline(self) -> str:
+        return f"/{TIMELINE_INDEX}"
+
+    def discussion(self, event: Event) -> str | None:
+        """The name of the page, and section, that discusses the event: "The Actual
+        History: Lenin's illness" (read from the page's Markdown in docs/)."""
+        if not event.page_path:
+            return None
+        path = event.page_path
+        if path not in self._pages:
+            self._pages[path] = read_text(self.site.root / "docs" / path)
+        text = self._pages[path]
+        if text is None:
+            return None
+        title = section_title(text, None) or path
+        anchor = event.page.partition("#")[2] or None
+        section = section_title(text, anchor) if anchor else None
+        return f"{title}: {section}" if section else title
 
     def event(self, event: Event) -> str:
         if event.id in self.shown:
@@ -63,27 +101,45 @@ class Links:
         return self.site.source_label(key), f"/{BIBLIOGRAPHY_PAGE}#{key}"
 
 
-def render(site: SiteData, kind: str, era_id: str | None = None) -> str:
-    """The HTML of one timeline view, with docs-relative links."""
+def render(site: SiteData, kind: str, argument: str | None = None) -> str:
+    """The HTML of one timeline view, with docs-relative links.
+
+    ``argument`` is the era of a timeline view, the page of an events view.
+    """
     timeline = site.timeline
     if kind == "comparison":
         return (
             templates()
             .get_template("comparison.html")
-            .render(rows=theme_rows(timeline), link=Links(site, set()))
+            .render(rows=theme_rows(timeline), link=Links(site, set()), lanes=LANES)
         )
-    era = next((e for e in timeline.eras if e.id == era_id), None) if era_id else None
+    if kind == "events":
+        events = [e for e in timeline.events if e.page_path == argument]
+        return (
+            templates()
+            .get_template("page-events.html")
+            .render(
+                page=argument,
+                marker=f"<!-- divergence:events page={argument} -->",
+                lanes={track: [e for e in events if e.track == track] for track in LANES},
+                labels=LANES,
+                link=Links(site, set()),
+                problem=(PROBLEM, SOURCE),
+            )
+        )
+    era = next((e for e in timeline.eras if e.id == argument), None) if argument else None
     shown = {e.id for e in timeline.events if era is None or era.holds(e)}
+    groups = year_groups(timeline, era)
     return (
         templates()
         .get_template("timeline.html")
         .render(
-            rows=year_rows(timeline, era),
-            link=Links(site, shown),
+            groups=groups,
+            link=Links(site, shown, {g.opens.id for g in groups if g.opens}),
+            lanes=LANES,
             pod=timeline.point_of_divergence,
             era=era,
             eras=timeline.eras,
-            themes=timeline.themes,
         )
     )
 
@@ -96,7 +152,9 @@ class MarkerPreprocessor(Preprocessor):
         for line in lines:
             match = _MARKER.match(line.strip())
             if match:
-                out += ["", f"DIVERGENCEMARKER{match[1]}x{match[2] or ''}x", ""]
+                kind = match[1] or match[3] or match[4]
+                argument = (match[2] or match[5] or "").encode().hex()
+                out += ["", f"DIVERGENCEMARKER{kind}x{argument}x", ""]
             else:
                 out.append(line)
         return out
@@ -120,7 +178,8 @@ class TimelineTreeprocessor(Treeprocessor):
                     view = etree.Element("p", {"class": "dv-timeline"})
                     view.text = "The timeline cannot be shown: data/timeline.yml is missing."
                 else:
-                    view = etree.fromstring(render(site, match[1], match[2] or None))
+                    argument = bytes.fromhex(match[2]).decode() or None
+                    view = etree.fromstring(render(site, match[1], argument))
                 view.tail = child.tail
                 parent.remove(child)
                 parent.insert(index, view)
