@@ -101,7 +101,8 @@ PAGES = {
     "docs/index.md": "---\ndescription: Home.\ntrack: reference\n---\n\n# Home\n\n[@kotkin2014]\n",
     "docs/history.md": (
         "---\ndescription: History.\ntrack: actual\n---\n\n# History\n\n## The post\n\n"
-        "Text.\n\n<!-- divergence:events page=history.md -->\n\n## Questions for discussion\n"
+        "Text [@kotkin2014].\n\n<!-- divergence:events page=history.md -->\n\n"
+        "## Questions for discussion\n"
     ),
     "docs/timeline/index.md": (
         "---\ndescription: Timeline.\ntrack: divergence\n---\n\n# Timeline\n\n"
@@ -110,13 +111,15 @@ PAGES = {
 }
 
 
-def build(fixture_site, timeline=TIMELINE, pages=PAGES):
+def build(fixture_site, timeline=TIMELINE, pages=PAGES, checks=False):
     files = {**pages, "data/timeline.yml": timeline, "data/references.bib": BIB}
     return fixture_site(
         files,
+        strict=not checks,
         plugins=[
             "search",
             "divergence",
+            *(["divergence/checks"] if checks else []),
             {"bibtex": {"bib_file": "data/references.bib"}},
         ],
         markdown_extensions=["attr_list", "footnotes", "toc", "divergence.markdown.timeline"],
@@ -313,17 +316,25 @@ def test_an_essay_page_lists_its_events_by_lane_before_its_questions(fixture_sit
     assert page.select_one("nav.md-nav--secondary a[href='#on-the-timeline']") is not None
 
 
-def test_a_marker_naming_a_page_without_events_is_reported(fixture_site):
+def test_a_marker_naming_no_page_or_era_of_the_data_is_reported_at_its_line(fixture_site):
     pages = {
         **PAGES,
         "docs/history.md": PAGES["docs/history.md"].replace("page=history.md", "page=histori.md"),
+        "docs/timeline/index.md": PAGES["docs/timeline/index.md"].replace(
+            "divergence:timeline -->", "divergence:timeline era=late-1902s -->"
+        ),
     }
-    site = build(fixture_site, pages=pages)
+    site = build(fixture_site, pages=pages, checks=True)
     section = site.soup("history/index.html").select_one("section.dv-page-events")
-    assert section["data-divergence-problem"] == (
-        "no event of data/timeline.yml has 'page: histori.md'; check the page named in the marker"
-    )
     assert section["data-divergence-source"] == "<!-- divergence:events page=histori.md -->"
+    shown = site.soup("timeline/index.html").select_one("p.dv-timeline")
+    assert shown.get_text() == "The timeline cannot be shown: there is no era 'late-1902s'."
+    assert site.logs == [
+        "WARNING:docs/history.md:12:1: BL002 no event of data/timeline.yml has 'page: histori.md';"
+        " check the page named in the marker",
+        "WARNING:docs/timeline/index.md:8:1: BL002 no era 'late-1902s' in data/timeline.yml"
+        " (did you mean 'late-1920s'?); the eras are listed under 'eras:'",
+    ]
 
 
 def test_open_data_is_published_in_the_sites_order(fixture_site):

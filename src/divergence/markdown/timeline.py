@@ -32,6 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 from divergence.markdown.blocks import PROBLEM, SOURCE
 from divergence.markdown.timeline_views import section_title, theme_rows, year_groups
 from divergence.site import SiteData, load_site
+from divergence.site.diagnostics import did_you_mean
 from divergence.site.generated import BIBLIOGRAPHY_PAGE, TIMELINE_INDEX, timeline_era_page
 from divergence.site.sources import read_text
 from divergence.site.timeline import Era, Event
@@ -174,11 +175,22 @@ class TimelineTreeprocessor(Treeprocessor):
                 if not match:
                     continue
                 site = load_site(self.root)
+                argument = bytes.fromhex(match[2]).decode() or None
+                eras = {era.id for era in site.timeline.eras} if site.timeline else set()
                 if site.timeline is None:
                     view = etree.Element("p", {"class": "dv-timeline"})
                     view.text = "The timeline cannot be shown: data/timeline.yml is missing."
+                elif match[1] == "timeline" and argument and argument not in eras:
+                    # Shown where it stands, and reported by BL002 with its line.
+                    view = etree.Element("p", {"class": "dv-timeline"})
+                    view.text = f"The timeline cannot be shown: there is no era '{argument}'."
+                    view.set(SOURCE, f"<!-- divergence:timeline era={argument} -->")
+                    view.set(
+                        PROBLEM,
+                        f"no era '{argument}' in data/timeline.yml"
+                        f"{did_you_mean(argument, eras)}; the eras are listed under 'eras:'",
+                    )
                 else:
-                    argument = bytes.fromhex(match[2]).decode() or None
                     view = etree.fromstring(render(site, match[1], argument))
                 view.tail = child.tail
                 parent.remove(child)
