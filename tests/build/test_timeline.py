@@ -146,20 +146,20 @@ def test_a_row_group_a_year_one_history_before_the_divergence_then_pairs(fixture
     ]
     assert rows(table) == [
         ("era", "era-succession", None),
-        ("year", "year-1922", None),
+        ("group", "year-1922", None),
         ("shared", None, [["stalin-general-secretary"]]),
-        ("year", "year-1924", None),
+        ("group", "year-1924", None),
         ("shared", None, [["conference"]]),
         ("divergence", "point-of-divergence", None),
         ("pair", None, [["withheld"], ["alt-public"]]),
         ("pair", None, [["congress"], ["alt-stalin-removed"]]),
         ("era", "era-late-1920s", None),
-        ("year", "year-1927", None),
+        ("group", "year-1927", None),
         ("lanes", None, [["trotsky-expelled"], ["alt-new"]]),
     ]
     # The shared cell spans both lanes; the year is printed once.
     assert table.select_one(".dv-timeline__shared td")["colspan"] == "2"
-    assert [th.get_text(strip=True) for th in table.select(".dv-timeline__year th")] == [
+    assert [th.get_text(strip=True) for th in table.select(".dv-timeline__group th")] == [
         "1922",
         "1924",
         "1927",
