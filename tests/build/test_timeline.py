@@ -176,7 +176,7 @@ def test_events_have_compact_dates_their_section_and_sources(fixture_site):
     assert congress.time.get_text() == "23–31 May 1924"
     assert index.select_one("#conference time").get_text() == "16–18 January 1924"
     discussed = congress.select_one(".dv-event__page")
-    assert discussed.get_text(" ", strip=True) == "Discussed in History: The post"
+    assert discussed.get_text(" ", strip=True) == "Discussed in History: The post ."
     assert discussed.a["href"] == "../history/#the-post"
     # Without an anchor, the page's title.
     assert index.select_one("#withheld .dv-event__page a").get_text() == "History"
