@@ -48,7 +48,7 @@ class Cite:
 
     def on_config(self, config):
         if not config.site_url:
-            log.info("divergence/cite: no site_url, so the citations give no page address")
+            log.info("divergence: no site_url, so the citations give no page address")
         # Proper names, which APA's sentence-case titles keep capitalised: people's names
         # and their other forms ("Stephen Kotkin"), and the terms written with a capital on
         # every word but the small ones ("Cold War", "Communist Party of the Soviet Union").
@@ -64,7 +64,7 @@ class Cite:
         """Expose the page's citation (key, four forms) and its first section to the theme."""
         git_date = page.meta.get(GIT_DATE)
         if not git_date:
-            log.debug("divergence/cite: %s has no git date; citing the build date", page.file)
+            log.debug("divergence: %s has no git date; citing the build date", page.file)
         # A page whose default kind of claim is not the editors' is the essay's text.
         status = page_default(page.meta)
         essay = status is not None and status.id != "editorial"
