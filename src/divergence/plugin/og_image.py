@@ -40,7 +40,9 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts
 
 _CUSTOM = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+);?")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)")
-_MIX = re.compile(r"color-mix\(in srgb,\s*(#[0-9a-f]{3,8})\s+([\d.]+)%\s*,\s*(#[0-9a-f]{3,8})\s*\)", re.I)
+_MIX = re.compile(
+    r"color-mix\(in srgb,\s*(#[0-9a-f]{3,8})\s+([\d.]+)%\s*,\s*(#[0-9a-f]{3,8})\s*\)", re.I
+)
 
 
 class OgImage:
@@ -60,8 +62,7 @@ class OgImage:
             return files
         if not any(_fonts()):
             log.warning(
-                "divergence: no font in %s for the text of %s; install Debian's "
-                "fonts-dejavu-core",
+                "divergence: no font in %s for the text of %s; install Debian's fonts-dejavu-core",
                 ", ".join(FONT_DIRS),
                 OG_IMAGE,
             )
@@ -137,15 +138,19 @@ def _text(svg: etree.Element, line: str, y: float, size: int, fill: str, *, bold
 def flat_css(css: str) -> str:
     """``css`` with its custom properties replaced by their values (or their fallbacks)
     and ``color-mix()`` computed, which resvg needs."""
+    # The first definition of each property: the chart's, on .dv-chart.
     values = {name: value.strip() for name, value in reversed(_CUSTOM.findall(css))}
-    css = _CUSTOM.sub("", css)
-    for _ in range(8):
-        resolved = _VAR.sub(lambda m: values.get(m[1], m[2] or ""), css)
-        if resolved == css:
-            break
-        css = resolved
-        values = {name: _VAR.sub(lambda m: values.get(m[1], m[2] or ""), v) for name, v in values.items()}
-    return _MIX.sub(lambda m: _mix(m[1], float(m[2]) / 100, m[3]), css)
+
+    def resolve(text: str) -> str:
+        # A value may name another property (ink, paper): a few rounds resolve the chain.
+        for _ in range(8):
+            resolved = _VAR.sub(lambda m: values.get(m[1], m[2] or ""), text)
+            if resolved == text:
+                break
+            text = resolved
+        return _MIX.sub(lambda m: _mix(m[1], float(m[2]) / 100, m[3]), text)
+
+    return resolve(_CUSTOM.sub("", css))
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
