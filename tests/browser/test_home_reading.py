@@ -23,7 +23,8 @@ def box(locator) -> dict:
 
 def parts(page):
     """The cards of the parts of the essay: one per tab of the essay's parts."""
-    return page.locator("article [role=navigation][aria-label='The parts of the essay'] .grid.cards li")
+    nav = page.locator("article [role=navigation][aria-label='The parts of the essay']")
+    return nav.locator(".grid.cards li")
 
 
 def test_title_question_start_reading_and_every_part_in_the_first_desktop_screen(
