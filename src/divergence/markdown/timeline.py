@@ -253,6 +253,24 @@ class TimelineTreeprocessor(Treeprocessor):
             parent.insert(index, view)
 
 
+class ChartLinksTreeprocessor(Treeprocessor):
+    """Moves each chart mark's link to ``xlink:href`` once MkDocs has made it relative.
+
+    Material's instant navigation resolves every ``[href]`` of a page it loads by assigning
+    the element's ``href``, which an SVG ``<a>`` does not allow (its ``href`` is read-only):
+    the assignment throws and the page is never swapped in. Browsers follow ``xlink:href``
+    alike, and ``[href]`` does not match it.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for svg in root.iter("svg"):
+            if "dv-chart" in (svg.get("class") or "").split():
+                for link in svg.iter("a"):
+                    href = link.attrib.pop("href", None)
+                    if href is not None:
+                        link.set("xlink:href", href)
+
+
 class TimelineExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {"root": [".", "The project folder, which holds data/timeline.yml"]}
@@ -265,6 +283,8 @@ class TimelineExtension(Extension):
         md.treeprocessors.register(
             TimelineTreeprocessor(md, self.getConfig("root")), "divergence-timeline", 7
         )
+        # After MkDocs has checked the chart's links and made them relative ("relpath", 0).
+        md.treeprocessors.register(ChartLinksTreeprocessor(md), "divergence-chart-links", -10)
 
 
 def makeExtension(**kwargs):
