@@ -77,6 +77,10 @@ $(STAMP): requirements.lock pyproject.toml
 	@# Debian splits venv support out of the interpreter package.
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || apt-get install -y python3.11-venv || \
 	  (apt-get update && apt-get install -y python3.11-venv)
+	@# The preview image for shared links (og:image) sets the site's title in DejaVu Sans.
+	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-dejavu-core || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-dejavu-core)
 	$(PYTHON) -m venv $(VENV)
 	@# Every file checked against the lock's hashes: nothing else can be installed.
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
