@@ -1,8 +1,8 @@
 """What we add to Material's search index (search/search_index.json) once it is written.
 
-- Each result says which history its page belongs to: the page's track ("Actual
-  history", "Alternate history", ...) as a tag, which Material shows as a chip in the
-  results.
+- Each result says which history its page belongs to: the page's entry is titled with
+  its track ("Economic Policy · Alternate history"). (Not as a tag: Material draws each
+  result's tags as a navigation landmark without a name, which axe reports.)
 - A `mkdocs serve --dirty` rebuild builds only the edited pages, and Material writes the
   index from the pages built in that build: the entries of the pages not built again are
   kept from the build before, so the preview's search still finds every page.
@@ -30,9 +30,9 @@ class SearchIndex:
             return
         index = json.loads(path.read_text(encoding="utf-8"))
         for doc in index["docs"]:
-            history = self.histories.get(_page(doc))
-            if history:
-                doc["tags"] = [history]
+            history = self.histories.get(doc["location"])
+            if history and "#" not in doc["location"]:
+                doc["title"] = f"{doc['title']} · {history}"
         if dirty and self._docs is not None:
             rebuilt = {_page(doc) for doc in index["docs"]}
             index["docs"] = [d for d in self._docs if _page(d) not in rebuilt] + index["docs"]
