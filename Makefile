@@ -37,8 +37,13 @@ build: $(STAMP)
 offline: $(STAMP)
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
-test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM) lint check
-	$(BIN)/python -m pytest
+test: lint check pytest
+
+# The tests alone; CI runs the linters and the content check as steps of their own.
+# Options after PYTEST_ARGS=, e.g. PYTEST_ARGS="tests/unit -q".
+.PHONY: pytest
+pytest: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Node.js (20) and Java (for the Nu checker) come from Debian when the machine lacks them.
 $(NODE_STAMP): package.json package-lock.json
@@ -55,15 +60,27 @@ $(CHROMIUM):
 check: $(STAMP)
 	$(BIN)/divergence check
 
-lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+lint: $(TEST_STAMP) lint-workflows
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+
+# The GitHub workflows: actionlint (syntax, expressions, and the shell of every `run:` through
+# the ShellCheck of .venv, so that every machine finds the same) and zizmor (security).
+# --offline leaves out zizmor's audits that ask GitHub's API: this runs without a network.
+.PHONY: lint-workflows
+lint-workflows: $(TEST_STAMP)
+	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck -pyflakes=
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
 	@# Debian splits venv support out of the interpreter package.
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || apt-get install -y python3.11-venv || \
 	  (apt-get update && apt-get install -y python3.11-venv)
+	@# The preview image for shared links (og:image) sets the site's title in DejaVu Sans.
+	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-dejavu-core || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-dejavu-core)
 	$(PYTHON) -m venv $(VENV)
 	@# Every file checked against the lock's hashes: nothing else can be installed.
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock

@@ -60,7 +60,7 @@ def own_assets(built: Path) -> dict[str, int]:
     """Each of our CSS and JS files as served (URL path) and the bytes of its sources.
 
     The sources are what docs/assets/ holds (the theme's files are elsewhere); our scripts
-    are served as one file, divergence/assets' BUNDLE.
+    are served as one file, divergence/output's BUNDLE.
     """
     docs = REPO / "docs"
     sources = {

@@ -117,3 +117,22 @@ def commit(project: Path, files: dict[str, str], when: str) -> None:
     subprocess.run([*git, "init", "--quiet"], check=True)
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "--quiet", "--no-gpg-sign", "-m", "pages"], check=True, env=env)
+
+
+def nav_titles() -> dict[str, str]:
+    """The real site's tabs: each top-level nav entry's title, keyed by the page it opens
+    (a section's first page), read from mkdocs.yml without resolving its !ENV values."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    titles = {}
+    for entry in config["nav"]:
+        [(title, target)] = entry.items()
+        while isinstance(target, list):
+            first = target[0]
+            target = first if isinstance(first, str) else next(iter(first.values()))
+        titles[target] = title
+    return titles

@@ -18,7 +18,7 @@ FOCUSED = """() => {
   const box = focused.getBoundingClientRect();
   const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
   return {
-    index: [...document.querySelectorAll(".dv-timeline a")].indexOf(focused),
+    index: [...document.querySelectorAll(".dv-timeline table a")].indexOf(focused),
     lane: focused.closest("td")?.dataset.label ?? null,
     text: focused.textContent.trim().slice(0, 40),
     inSight: box.top >= header - 1 && box.bottom <= innerHeight + 1,
@@ -33,7 +33,7 @@ def test_tab_walks_the_timeline_in_reading_order_with_the_focus_in_sight(
 ):
     page = published(new_context(viewport={"width": width, "height": 800})).new_page()
     page.goto(site_url + ERA)
-    links = page.locator(".dv-timeline a").count()
+    links = page.locator(".dv-timeline table a").count()
     assert links > 30
     # Start just before the table, as a reader tabbing down the page gets there.
     page.locator(".dv-timeline caption").evaluate("e => { e.tabIndex = -1; e.focus(); }")
@@ -43,7 +43,7 @@ def test_tab_walks_the_timeline_in_reading_order_with_the_focus_in_sight(
         forward.append(page.evaluate(FOCUSED))
     # Every link of the table, in the order it reads: year by year, what happened first.
     assert [f["index"] for f in forward] == list(range(links))
-    assert {f["lane"] for f in forward} == {"What happened", "What might have happened"}
+    assert {f["lane"] for f in forward} >= {"Actual history", "Alternate history"}
     backward = []
     for _ in range(links - 1):
         page.keyboard.press("Shift+Tab")
@@ -53,8 +53,8 @@ def test_tab_walks_the_timeline_in_reading_order_with_the_focus_in_sight(
     hidden = [f["text"] for f in forward + backward if not f["inSight"] or f["outline"] == "none"]
     assert hidden == []
     # The first stop is an event's title: Enter opens the page that discusses it.
-    page.locator(".dv-timeline a").first.focus()
-    target = page.locator(".dv-timeline a").first.get_attribute("href")
+    page.locator(".dv-timeline table a").first.focus()
+    target = page.locator(".dv-timeline table a").first.get_attribute("href")
     assert page.evaluate("document.activeElement.closest('.dv-event__title') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url(target)

@@ -8,6 +8,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from divergence.plugin.og_image import OG_IMAGE
 from sitebuild import REPO, commit
 
 SITE_URL = "https://example.org/trotsky-succession/"
@@ -166,8 +167,15 @@ def test_every_page_of_the_site_has_its_preview_and_article(real_site):
         assert tags["og:title"] == data["headline"] != "", rel
         assert data["inLanguage"] == "en", rel
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["dateModified"]), rel
-        # No preview image: there is none we ship, and none may come from elsewhere.
-        assert not any(key.endswith(":image") for key in tags), rel
+        # The preview image: the chart, served by the site itself, with its description.
+        assert tags["og:image"] == site_url + OG_IMAGE, rel
+        assert tags["twitter:card"] == "summary_large_image", rel
+        assert "21 January 1924" in tags["og:image:alt"], rel
+    png = (real_site.site_dir / OG_IMAGE).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    # The IHDR chunk: width and height, then the size link previews ask for.
+    size = (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big"))
+    assert size == (int(tags["og:image:width"]), int(tags["og:image:height"])) == (1200, 630)
 
 
 def test_the_sitemap_lists_every_page_of_the_site(real_site):

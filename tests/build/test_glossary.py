@@ -57,10 +57,10 @@ A triumvirate is a troika.
 """
 
 
-def build(fixture_site):
+def build(fixture_site, people=PEOPLE):
     files = {
         "data/glossary.yml": GLOSSARY,
-        "data/people.yml": PEOPLE,
+        "data/people.yml": people,
         "data/references.bib": BIB,
         "docs/index.md": PAGE,
     }
@@ -155,3 +155,98 @@ def test_search_index_holds_every_alias(fixture_site):
     text = " ".join(doc["text"] for doc in index["docs"])
     for alias in ("тройка", "Троцкий", "Trotskii", "triumvirate"):
         assert alias in text
+
+
+# ---- The indexes: A–Z bars, people by surname in two groups, readers' wording
+
+GROUPED_PEOPLE = (
+    PEOPLE
+    + """\
+  - id: kotkin
+    name: Stephen Kotkin
+    group: historian
+    born: "1959-02-17"
+    short: Historian of Stalin.
+    sources: [kotkin2014]
+  - id: bukharin
+    name: Nikolai Bukharin
+    born: "1888"
+    died: "1938-03-15"
+    short: Bolshevik theorist, shot in 1938.
+    sources: [kotkin2014]
+  - id: chiang-kai-shek
+    name: Chiang Kai-shek
+    surname: Chiang
+    born: "1887"
+    died: "1975-04-05"
+    short: Leader of the Kuomintang.
+    sources: [kotkin2014]
+"""
+)
+
+
+def bar(nav):
+    """An A–Z bar as (letter, href or None) pairs."""
+    return [(item.get_text(), item.get("href")) for item in nav.select("a, span")]
+
+
+def test_the_glossary_opens_with_an_a_to_z_bar_to_each_letters_first_entry(fixture_site):
+    site = build(fixture_site)
+    article = site.soup("glossary/index.html").select_one("article")
+    navs = article.select("nav.dv-az")
+    assert len(navs) == 1 and navs[0]["aria-label"] == "Glossary from A to Z"
+    letters = bar(navs[0])
+    assert [letter for letter, _ in letters] == list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert {letter: href for letter, href in letters if href} == {
+        "G": "#general-secretary",
+        "T": "#troika",
+    }
+    # Before the first entry, and out of the search index.
+    first_entry = article.select_one("h2#general-secretary")
+    assert first_entry in navs[0].find_all_next("h2")
+    assert navs[0].has_attr("data-search-exclude")
+
+
+def test_people_are_listed_by_surname_with_their_years_in_two_groups(fixture_site):
+    site = build(fixture_site, people=GROUPED_PEOPLE)
+    assert site.logs == []
+    article = site.soup("people/index.html").select_one("article")
+    headings = [
+        (h.name, h.get("id"), h.get_text().rstrip("¶").strip())
+        for h in article.select("h2, h3")
+        if h.get("id") != "cite-this-page"
+    ]
+    assert headings == [
+        ("h2", "people-of-the-history", "People of the history"),
+        ("h3", "bukharin", "Bukharin, Nikolai (1888–1938)"),
+        ("h3", "chiang-kai-shek", "Chiang Kai-shek (1887–1975)"),
+        ("h3", "trotsky", "Trotsky, Leon (1879–1940)"),
+        ("h2", "historians-and-authors", "Historians and authors"),
+        ("h3", "kotkin", "Kotkin, Stephen (born 1959)"),
+    ]
+    # The introduction leads to each group.
+    intro = article.select_one("h1").find_next("p")
+    assert [(a.get_text(), a["href"]) for a in intro.select("a")] == [
+        ("People of the history", "#people-of-the-history"),
+        ("Historians and authors", "#historians-and-authors"),
+    ]
+    # Each group has its own bar; the name as written stays under the heading.
+    bars = [bar(nav) for nav in article.select("nav.dv-az")]
+    assert [[href for _, href in b if href] for b in bars] == [
+        ["#bukharin", "#chiang-kai-shek", "#trotsky"],
+        ["#kotkin"],
+    ]
+    assert "Leon Trotsky · Лев Давидович Троцкий" in article.get_text(" ", strip=True)
+    # Links to an entry keep working: its anchor is its id, as before.
+    index = site.soup("index.html").select_one('article a.dv-term[href="people/#trotsky"]')
+    assert index is not None
+
+
+def test_the_reader_pages_do_not_speak_of_data_files(fixture_site):
+    """The editors' guide names data/*.yml; the Glossary and People pages speak to readers."""
+    site = build(fixture_site)
+    for rel in ("glossary/index.html", "people/index.html"):
+        article = site.soup(rel).select_one("article")
+        text = article.get_text(" ", strip=True)
+        assert ".yml" not in text and "data/" not in text, rel
+        assert article.select('a[href="../glossary.json"]'), rel

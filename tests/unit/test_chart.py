@@ -278,7 +278,9 @@ def test_the_full_form_labels_every_event_with_its_title_and_the_compact_form_no
     full, compact = draw(timeline), draw(timeline, compact=True)
     for link in links(full):
         event = next(e for e in timeline.events if href(e) == link.get("href"))
-        label = " ".join(span.text for span in link.iter(f"{SVG}tspan"))
+        # The label's text as a reader (and its accessible name) has it: the lines run
+        # together, each space where the label was wrapped kept in one of them.
+        label = "".join(span.text for span in link.iter(f"{SVG}tspan"))
         assert label == event.title
     assert all(link.find(f"{SVG}text") is None for link in links(compact))
 

@@ -1,10 +1,19 @@
-"""The suggested citation of a page: exact Chicago and BibTeX text, keys and escaping."""
+"""The suggested citation of a page: exact Chicago, APA, MLA and BibTeX text, keys, escaping."""
 
 from datetime import date
 
 import pytest
 
-from divergence.plugin.cite.model import bibtex_key, chicago, cite, long_date, tex_escape
+from divergence.plugin.cite.model import (
+    bibtex_key,
+    chicago,
+    cite,
+    long_date,
+    mla,
+    mla_date,
+    tex_escape,
+)
+from divergence.plugin.cite.titles import headline_case, sentence_case
 
 SITE = "The Trotsky Succession"
 AUTHOR = "The Trotsky Succession editors"
@@ -88,7 +97,7 @@ def test_the_key_prefix_drops_a_leading_article(site, prefix):
 def test_tex_specials_in_a_title_are_escaped():
     """Braces cannot unbalance the entry; TeX's other specials print as themselves."""
     citation = cite(
-        title=r"Plans {draft} & 100% of $5 #1 a_b ^ ~ \ end",
+        title=r"Plans {draft} & 100% of $5 #1 A_b ^ ~ \ End",
         path="p/",
         url="https://example.org/p/",
         updated=date(2026, 3, 1),
@@ -97,11 +106,11 @@ def test_tex_specials_in_a_title_are_escaped():
     )
     assert citation.bibtex.splitlines()[1:3] == [
         r"  author = {{Editors \{of\} the site}},",
-        r"  title = {{Plans \{draft\} \& 100\% of \$5 \#1 a\_b \^{} \~{} \textbackslash{} end}},",
+        r"  title = {{Plans \{draft\} \& 100\% of \$5 \#1 A\_b \^{} \~{} \textbackslash{} End}},",
     ]
     assert r"  organization = {Site \& Co}," in citation.bibtex
     # The Chicago form is plain text: nothing is escaped.
-    assert '"Plans {draft} & 100% of $5 #1 a_b ^ ~ \\ end." Site & Co.' in citation.chicago
+    assert '"Plans {draft} & 100% of $5 #1 A_b ^ ~ \\ End." Site & Co.' in citation.chicago
 
 
 def test_braces_in_a_url_cannot_close_the_field():
@@ -146,3 +155,195 @@ def test_chicago_quotes_the_title_and_closes_it(title, quoted):
 )
 def test_dates_are_written_in_english_whatever_the_locale(day, text):
     assert long_date(day) == text
+
+
+# ---- APA, MLA and the essay's provenance
+
+PROVENANCE = "Essay reproduced as received, author not named, with the editors' notes"
+POD = "https://divergence-history.github.io/trotsky-succession/point-of-divergence/"
+
+
+def test_an_essay_page_is_cited_in_four_styles_with_its_provenance():
+    """Each style as a student hands it in, character for character."""
+    citation = cite(
+        title="The Point of Divergence",
+        path="point-of-divergence/",
+        url=POD,
+        updated=date(2026, 9, 4),
+        site=SITE,
+        author=AUTHOR,
+        provenance=PROVENANCE,
+        evidence="Lenin died in January 1924, and Trotsky was ill.",
+    )
+    assert citation.chicago == (
+        'The Trotsky Succession editors. "The Point of Divergence." The Trotsky Succession. '
+        "Essay reproduced as received, author not named, with the editors' notes. "
+        f"Last modified September 4, 2026. {POD}."
+    )
+    assert citation.apa == (
+        "The Trotsky Succession editors. (2026, September 4). The point of divergence "
+        "[Essay reproduced as received, author not named, with the editors' notes]. "
+        f"The Trotsky Succession. {POD}"
+    )
+    assert citation.mla == (
+        'Trotsky Succession editors. "The Point of Divergence." The Trotsky Succession, '
+        "4 Sept. 2026, divergence-history.github.io/trotsky-succession/point-of-divergence/. "
+        "Essay reproduced as received, author not named, with the editors' notes."
+    )
+    assert citation.bibtex == (
+        "@misc{trotskysuccession-point-of-divergence,\n"
+        "  author = {{The Trotsky Succession editors}},\n"
+        "  title = {{The Point of Divergence}},\n"
+        f"  howpublished = {{\\url{{{POD}}}}},\n"
+        "  organization = {The Trotsky Succession},\n"
+        "  year = {2026},\n"
+        "  note = {Essay reproduced as received, author not named, with the editors' notes. "
+        "Last updated 2026-09-04}\n"
+        "}"
+    )
+
+
+def test_an_editors_page_is_cited_without_provenance_and_its_title_is_recased():
+    """APA: sentence case, no period after the URL; MLA and Chicago: headline style."""
+    url = "https://example.org/site/timeline/revolution/"
+    citation = cite(
+        title="Revolution and civil war",
+        path="timeline/revolution/",
+        url=url,
+        updated=date(2026, 6, 30),
+        site=SITE,
+        author=AUTHOR,
+    )
+    assert citation.chicago == (
+        'The Trotsky Succession editors. "Revolution and Civil War." The Trotsky Succession. '
+        f"Last modified June 30, 2026. {url}."
+    )
+    assert citation.apa == (
+        "The Trotsky Succession editors. (2026, June 30). Revolution and civil war. "
+        f"The Trotsky Succession. {url}"
+    )
+    assert citation.mla == (
+        'Trotsky Succession editors. "Revolution and Civil War." The Trotsky Succession, '
+        "30 June 2026, example.org/site/timeline/revolution/."
+    )
+    assert "note = {Last updated 2026-06-30}" in citation.bibtex
+
+
+def test_the_home_page_is_cited_as_the_website():
+    """Titled with the site's name: no page title beside it, and APA keeps its capitals."""
+    url = "https://example.org/site/"
+    citation = cite(
+        title=SITE, path="", url=url, updated=date(2026, 2, 3), site=SITE, author=AUTHOR
+    )
+    assert citation.chicago == (
+        "The Trotsky Succession editors. The Trotsky Succession. "
+        f"Last modified February 3, 2026. {url}."
+    )
+    assert citation.apa == (
+        f"The Trotsky Succession editors. (2026, February 3). The Trotsky Succession. {url}"
+    )
+    assert citation.mla == (
+        "Trotsky Succession editors. The Trotsky Succession, 3 Feb. 2026, example.org/site/."
+    )
+
+
+def test_apa_and_mla_without_a_site_url_give_no_address():
+    citation = cite(
+        title="Home", path="", url=None, updated=date(2026, 5, 1), site=SITE, author=AUTHOR
+    )
+    assert citation.apa == (
+        "The Trotsky Succession editors. (2026, May 1). Home. The Trotsky Succession."
+    )
+    assert citation.mla == (
+        'Trotsky Succession editors. "Home." The Trotsky Succession, 1 May 2026.'
+    )
+
+
+@pytest.mark.parametrize(
+    ("author", "listed"),
+    [
+        ("The Trotsky Succession editors", "Trotsky Succession editors."),
+        ("An Editorial Board", "Editorial Board."),
+        # Only a leading article goes, and only before a further word.
+        ("Editors of the Site", "Editors of the Site."),
+        ("The", "The."),
+    ],
+)
+def test_mla_drops_an_organisations_initial_article(author, listed):
+    text = mla(title="T", url=None, updated=date(2026, 1, 1), site="S", author=author)
+    assert text == f'{listed} "T." S, 1 Jan. 2026.'
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (date(2026, 1, 9), "9 Jan. 2026"),
+        (date(2026, 5, 31), "31 May 2026"),
+        (date(2026, 7, 4), "4 July 2026"),
+        (date(2026, 9, 1), "1 Sept. 2026"),
+        (date(2026, 12, 25), "25 Dec. 2026"),
+    ],
+)
+def test_mla_dates_abbreviate_the_month_as_mla_does(day, text):
+    assert mla_date(day) == text
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Economic Policy", "Economic Policy"),
+        ("Revolution and civil war", "Revolution and Civil War"),
+        ("A lesson in 45 minutes", "A Lesson in 45 Minutes"),
+        # Both parts of a compound; a minor word inside it stays lowercase.
+        ("Long-term Survival of the Soviet System", "Long-Term Survival of the Soviet System"),
+        ("editor-in-chief notes", "Editor-in-Chief Notes"),
+        # Minor words: lowercase inside, capitalised first, last and after a colon.
+        ("The War Of The Worlds", "The War of the Worlds"),
+        ("Lenin's testament: a reading of", "Lenin's Testament: A Reading Of"),
+        # Capitals already there stay; what starts with no letter stays as written.
+        ("NEPmen and the NKVD", "NEPmen and the NKVD"),
+        ("Trade & Aid {draft}", "Trade & Aid {draft}"),
+        ("The 1930s", "The 1930s"),
+    ],
+)
+def test_headline_case(title, headline):
+    assert headline_case(title) == headline
+
+
+EVIDENCE = (
+    "In the Soviet state of the 1930s, during the Cold War and after World War II, "
+    "the party ruled; global trade and the war economy grew, and Trotsky wrote."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("The Evolution of Soviet Governance", "The evolution of Soviet governance"),
+        ("The Cold War and Global Communism", "The Cold War and global communism"),
+        ("World War II and Global Conflict", "World War II and global conflict"),
+        ("Internal Party Dynamics", "Internal party dynamics"),
+        ("Long-term Survival of the Soviet System", "Long-term survival of the Soviet system"),
+        ("What If Trotsky Had Won?", "What if Trotsky had won?"),
+        # After a colon, a subtitle's first word keeps its capital.
+        ("Lenin's Testament: A Reading", "Lenin's testament: A reading"),
+        # Acronyms and words with digits keep theirs.
+        ("The NKVD in the 1930s", "The NKVD in the 1930s"),
+        ("People", "People"),
+    ],
+)
+def test_apa_sentence_case_keeps_the_proper_names_the_page_writes(title, sentence):
+    assert sentence_case(title, EVIDENCE) == sentence
+
+
+def test_a_name_only_at_the_start_of_sentences_is_not_taken_for_proper():
+    """ "Global" opens a sentence here, never stands inside one: it is lowercased."""
+    assert sentence_case("Global Trade", "Global trade grew. Global markets") == "Global trade"
+
+
+def test_known_names_keep_their_capitals_whatever_the_page_says():
+    """A person's name, or a proper term, given as a name: kept though the text never shows it."""
+    names = {"Sheila Fitzpatrick", "Cold War"}
+    assert sentence_case("Sheila Fitzpatrick", "", names) == "Sheila Fitzpatrick"
+    assert sentence_case("The Cold War", "", names) == "The Cold War"
+    assert sentence_case("The Cold War", "") == "The cold war"

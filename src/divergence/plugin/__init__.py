@@ -30,6 +30,7 @@ from divergence.plugin.citations.feature import Citations
 from divergence.plugin.cite.feature import Cite
 from divergence.plugin.glossary import Glossary
 from divergence.plugin.last_updated import LastUpdated
+from divergence.plugin.og_image import OgImage
 from divergence.plugin.printable.feature import Printable
 from divergence.plugin.printable.model import PrintableConfig
 from divergence.plugin.serving import Records, SharedInputs
@@ -55,9 +56,10 @@ def features(
     return [
         LastUpdated(site.root, site.bib_file),
         Tracks(records),
-        Cite(),
+        Cite(site),
         Glossary(site, records.mentions),
         Timeline(site),
+        OgImage(site),
         Citations(site, records.citations),
         Printable(printable),
     ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import re
+import string
+import unicodedata
 from dataclasses import dataclass
 
 from mkdocs.structure.files import File
@@ -18,7 +20,10 @@ from mkdocs.structure.files import File
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
-from divergence.site.glossary import KINDS, glossary_json
+from divergence.site.glossary import KINDS, PEOPLE, PEOPLE_GROUPS, Entry, glossary_json
+
+# A person without `group` is one of the people of the history.
+DEFAULT_GROUP = next(iter(PEOPLE_GROUPS))
 
 _PLACEHOLDER = "<!-- divergence:mentions {id} -->"
 # The open-data download of both files, linked from the Glossary and People pages.
@@ -54,6 +59,83 @@ def mentions_in(page_html: str) -> list[Mention]:
     return found
 
 
+@dataclass(frozen=True)
+class Letter:
+    """One letter of an A–Z bar and the entry it leads to (None: no entry starts with it)."""
+
+    letter: str
+    target: str | None
+
+
+def listed_name(entry: Entry) -> str:
+    """How the People page lists a person: "Bukharin, Nikolai"; terms as they are.
+
+    The surname is the name's last word unless `surname` says otherwise; a name written
+    surname first (Chiang Kai-shek, Mao Zedong) is listed as written.
+    """
+    if entry.kind is not PEOPLE:
+        return entry.title
+    surname = str(entry.data.get("surname") or entry.title.rsplit(" ", 1)[-1])
+    if entry.title.startswith(f"{surname} ") or not entry.title.endswith(surname):
+        return entry.title
+    given = entry.title[: -len(surname)].strip()
+    return f"{surname}, {given}" if given else surname
+
+
+def sort_key(entry: Entry) -> tuple[str, str]:
+    """Alphabetical by the listed name, accents and case folded (Ölbild with Olbild)."""
+    return (_folded(listed_name(entry)), entry.id)
+
+
+def life_years(entry: Entry) -> str:
+    """'1888–1938', 'born 1959', or '' when neither date is known: for the People list."""
+    born, died = (str(entry.data.get(k) or "")[:4] for k in ("born", "died"))
+    if born and died:
+        return f"{born}–{died}"
+    return f"born {born}" if born else (f"died {died}" if died else "")
+
+
+def az_bar(entries: list[Entry]) -> list[Letter]:
+    """A to Z, each letter leading to the first of ``entries`` (in order) listed under it.
+
+    Entries that start with no Latin letter (a digit, Cyrillic) come first, under "#".
+    """
+    first: dict[str, str] = {}
+    for entry in entries:
+        initial = _folded(listed_name(entry))[:1].upper()
+        first.setdefault(initial if initial in string.ascii_uppercase else "#", entry.id)
+    letters = [Letter("#", first["#"])] if "#" in first else []
+    return letters + [Letter(c, first.get(c)) for c in string.ascii_uppercase]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A part of the People page: its heading's id and title, its people and A–Z bar."""
+
+    id: str
+    title: str
+    entries: list[Entry]
+    letters: list[Letter]
+
+
+def people_groups(people: list[Entry]) -> list[Group]:
+    """The People page's groups, in PEOPLE_GROUPS order, each keeping the people's order."""
+    groups = []
+    for value, title in PEOPLE_GROUPS.items():
+        members = [p for p in people if (p.data.get("group") or DEFAULT_GROUP) == value]
+        if members:
+            groups.append(Group(_slug(title), title, members, az_bar(members)))
+    return groups
+
+
+def _slug(title: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", title.casefold()))
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
 class Glossary:
     def __init__(self, site: SiteData, mentions: dict[str, tuple]) -> None:
         self.site = site
@@ -64,6 +146,9 @@ class Glossary:
         pages: dict[str, set[str]] = {}
         for entry in self.site.glossary.entries:
             pages.setdefault(entry.kind.page, set()).add(entry.id)
+        people = [e for e in self.site.glossary.entries if e.kind is PEOPLE]
+        if people:
+            pages[PEOPLE.page].update(group.id for group in people_groups(people))
         if self.site.glossary.entries:
             pages[DATA_FILE] = set()
         return pages
@@ -72,14 +157,17 @@ class Glossary:
         collection = self.site.glossary
         by_id = collection.by_id()
         for kind in KINDS:
-            entries = sorted(
-                (e for e in collection.entries if e.kind is kind),
-                key=lambda e: e.title.casefold(),
-            )
+            entries = sorted((e for e in collection.entries if e.kind is kind), key=sort_key)
             if not entries:
                 continue
             content = template(f"{kind.list_key}-page.md").render(
-                entries=entries, by_id=by_id, placeholder=_PLACEHOLDER
+                entries=entries,
+                letters=az_bar(entries),
+                groups=people_groups(entries) if kind is PEOPLE else [],
+                by_id=by_id,
+                placeholder=_PLACEHOLDER,
+                listed_name=listed_name,
+                life_years=life_years,
             )
             files.append(File.generated(config, kind.page, content=content))
         if collection.entries:

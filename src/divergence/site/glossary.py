@@ -52,12 +52,17 @@ PEOPLE = Kind(
     "people",
     "name",
     ("id", "name", "short", "sources"),
-    ("native", "aliases", "born", "died", "roles", "fate"),
+    ("native", "aliases", "born", "died", "roles", "fate", "group", "surname"),
     "people.md",
     case_sensitive=True,
 )
 KINDS = (TERMS, PEOPLE)
 SHORT_LIMIT = 160
+# The People page's groups, by the value of a person's `group` (absent: the first).
+PEOPLE_GROUPS = {
+    "history": "People of the history",
+    "historian": "Historians and authors",
+}
 
 
 @dataclass
@@ -179,6 +184,7 @@ def _entry(kind: Kind, node) -> tuple[Entry | None, list[Diagnostic]]:
                 f"id '{entry_id}' must be lowercase letters, digits and hyphens",
             )
         )
+    found += _people_fields(kind, data, lines)
     short = str(data.get("short") or "")
     if len(short) > SHORT_LIMIT:
         found.append(
@@ -203,6 +209,35 @@ def _entry(kind: Kind, node) -> tuple[Entry | None, list[Diagnostic]]:
         data=data,
         lines=lines,
     ), found
+
+
+def _people_fields(kind: Kind, data: dict, lines: dict[str, int]) -> list[Diagnostic]:
+    """A person's `group` is one of PEOPLE_GROUPS; `surname` begins or ends the name."""
+    if kind is not PEOPLE:
+        return []
+    found = []
+    group = data.get("group")
+    if group is not None and group not in PEOPLE_GROUPS:
+        found.append(
+            _d(
+                kind.file,
+                lines["group"],
+                "DA004",
+                f"group '{group}' is not one of: {', '.join(PEOPLE_GROUPS)}"
+                f"{did_you_mean(str(group), PEOPLE_GROUPS)}",
+            )
+        )
+    surname, name = data.get("surname"), str(data.get("name") or "")
+    if surname is not None and not (name.startswith(f"{surname} ") or name.endswith(f" {surname}")):
+        found.append(
+            _d(
+                kind.file,
+                lines["surname"],
+                "DA004",
+                f"surname '{surname}' must begin or end the name '{name}'",
+            )
+        )
+    return found
 
 
 def _cross_checks(entries: list[Entry], bib_keys: set[str] | None) -> list[Diagnostic]:

@@ -2,6 +2,11 @@
 
 Loading never raises: problems become diagnostics (TL001-TL005, CT001, YM001) and the
 readable events are kept.
+
+Events are kept in the site's order: by date, a year or month before the days in it, on
+the same date actual events first, then as listed. An event with ``after: <id>`` comes
+right after that event of its own lane instead: a year-only "1924" would otherwise sort
+ahead of the "1924-05" congress that causes it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from divergence.site.dates import readable
+from divergence.site.dates import readable, readable_range
 from divergence.site.diagnostics import Diagnostic, did_you_mean
 from divergence.site.frontmatter import compose, construct, mapping, yaml_error_position
 
@@ -19,7 +24,7 @@ FILE = "data/timeline.yml"
 TRACKS = ("actual", "alternate")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _REQUIRED = ("id", "date", "track", "title", "summary", "themes")
-_OPTIONAL = ("end", "page", "sources", "note", "replaces", "new")
+_OPTIONAL = ("end", "page", "sources", "note", "replaces", "new", "after")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class Event:
     note: str | None = None
     replaces: str | None = None
     new: bool = False
+    # The event of the same lane this one follows (its date alone would sort it earlier).
+    after: str | None = None
     # Filled after loading: the events on the other track that answer this one.
     counterparts: list[Event] = field(default_factory=list)
 
@@ -74,7 +81,7 @@ class Event:
 
     @property
     def readable_date(self) -> str:
-        return f"{self.date.readable} – {self.end.readable}" if self.end else self.date.readable
+        return readable_range(self.date.iso, self.end.iso if self.end else None)
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,7 @@ def load(text: str, *, bib_keys=None, pages=None) -> Timeline:
             events.append(event)
     events.sort(key=lambda e: (e.date.sort_key(), e.track))
     _cross_checks(events, pod, bib_keys, pages, found)
-    return Timeline(pod, themes, eras, events, sorted(found))
+    return Timeline(pod, themes, eras, _ordered(events, found), sorted(found))
 
 
 def _event(node, themes, found) -> Event | None:
@@ -196,6 +203,7 @@ def _event(node, themes, found) -> Event | None:
         note=" ".join(str(data["note"]).split()) if data.get("note") else None,
         replaces=data.get("replaces"),
         new=bool(data.get("new")),
+        after=str(data["after"]) if data.get("after") else None,
     )
     event.lines = lines  # type: ignore[attr-defined]
     return event
@@ -277,6 +285,56 @@ def _cross_checks(events, pod, bib_keys, pages, found) -> None:
                     f"{did_you_mean(event.page_path, pages)}",
                 )
             )
+
+
+def _ordered(events: list[Event], found: list[Diagnostic]) -> list[Event]:
+    """The events in the site's order: each ``after:`` event right after the one it names.
+
+    ``events`` is sorted by date. A follower's key extends its target's, so it sorts after
+    the target and before anything the target sorted before; followers of one target keep
+    their date order. An ``after:`` that cannot be honoured is reported and ignored.
+    """
+    by_id = {event.id: event for event in events}
+    rank = {id(event): index for index, event in enumerate(events)}
+    target: dict[str, Event] = {}
+    for event in events:
+        if not event.after:
+            continue
+        other = by_id.get(event.after)
+        line = event.lines["after"]  # type: ignore[attr-defined]
+        if other is None:
+            problem = f"names no event{did_you_mean(event.after, by_id)}"
+        elif other.track != event.track:
+            problem = f"names an event of the {other.track} lane; 'after' orders one lane"
+        elif not other.date.iso.startswith(event.date.iso):
+            problem = (
+                f"is dated {other.date.readable}, outside this event's date "
+                f"({event.date.readable}); 'after' orders events within a less precise date"
+            )
+        else:
+            target[event.id] = other
+            continue
+        found.append(_d(line, "TL003", f"'after: {event.after}' of event '{event.id}' {problem}"))
+    keys: dict[str, tuple] = {}
+
+    def key(event: Event, chain: tuple[str, ...] = ()) -> tuple:
+        if event.id not in keys:
+            other = target.get(event.id)
+            if other is not None and other.id in (*chain, event.id):
+                found.append(
+                    _d(
+                        event.lines["after"],  # type: ignore[attr-defined]
+                        "TL003",
+                        f"'after: {event.after}' of event '{event.id}' makes a circle: "
+                        f"{' -> '.join((*chain, event.id, other.id))}",
+                    )
+                )
+                other = None
+            own = rank[id(event)]
+            keys[event.id] = (*key(other, (*chain, event.id)), own) if other else (own,)
+        return keys[event.id]
+
+    return sorted(events, key=key)
 
 
 def _date(top, key, found) -> Date | None:

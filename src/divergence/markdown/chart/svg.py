@@ -229,7 +229,15 @@ def _event(svg, mark: Mark, url: str) -> None:
         label = _sub(
             link, "text", x=mark.label_x, y=mark.baseline, **{"text-anchor": mark.label_anchor}
         )
+        last = len(mark.lines) - 1
         for index, line in enumerate(mark.lines):
+            # The lines of a label read as one text (its accessible name must hold the
+            # visible words, spaced): the space between two lines goes where it shows no
+            # gap, at the end of a left-aligned line or the start of a right-aligned one.
+            if mark.label_anchor == "end" and index:
+                line = " " + line
+            elif mark.label_anchor != "end" and index < last:
+                line = line + " "
             _sub(label, "tspan", text=line, x=mark.label_x, dy=LINE if index else None)
         reach = max(width(line) for line in mark.lines)
         if mark.label_anchor == "end":

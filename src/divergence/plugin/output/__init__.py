@@ -3,7 +3,8 @@
 - our CSS and JavaScript served minified, our scripts as one file (assets.py);
 - our inline scripts minified in every page (assets.py);
 - valid HTML where Material's base.html is not and no block reaches (a11y.py);
-- in a `mkdocs serve --dirty` rebuild, a search index of every page (search_index.py).
+- search results that say which history a page belongs to, and in a `mkdocs serve
+  --dirty` rebuild a search index of every page (search_index.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from divergence.plugin.output.assets import (
     with_inline_scripts_minified,
 )
 from divergence.plugin.output.search_index import SearchIndex
+from divergence.site.tracks import TRACKS
 
 
 class OutputPlugin(BasePlugin):
@@ -37,6 +39,12 @@ class OutputPlugin(BasePlugin):
     @event_priority(-100)
     def on_post_build(self, *, config):
         self.search_index.after_build(config.site_dir, dirty=self.dirty)
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        track = TRACKS.get(page.meta.get("track"))
+        if track is not None:
+            self.search_index.histories[page.url] = track.label
+        return context
 
     def on_config(self, config):
         # `mkdocs serve` keeps this object: decided afresh for each build.
