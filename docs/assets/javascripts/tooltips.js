@@ -24,6 +24,7 @@
   let tapped = null; // the link a first tap showed: a second tap follows it
   let touch = false; // the last pointer was a finger
   let timer = 0; // hides the tooltip a moment after the pointer has left
+  let title = ""; // the shown link's title, held back while its tooltip is up
 
   // role: ARIA reflection sets the attribute (every current browser).
   Object.assign(tip, {
@@ -39,13 +40,13 @@
   // A term, a footnote number, or a link in the text to another page of the site (not a
   // download); never a link inside the tooltip.
   function find(target) {
-    const link = tip.contains(target) ? null : target.closest?.("a.dv-term, a.footnote-ref, article a[href]");
+    const link = tip.contains(target) ? null : target.closest?.("article a[href]");
     const page = link?.origin === location.origin && link.pathname !== location.pathname;
     return link?.matches(".dv-term, .footnote-ref") || (page && /\/$|\.html$/.test(link.pathname)) ? link : null;
   }
 
   // What a link points at: its element (a note, an event, a source), or a heading (the
-  // page's title without a fragment) and its first paragraphs, some 200 characters.
+  // page's title without a fragment) and its first paragraphs, some 150 characters.
   function excerpt(doc, hash) {
     // The site's ids (headings, notes, entries, events, sources) are plain: no decoding.
     let at = doc && (hash ? doc.getElementById(hash.slice(1)) : doc.querySelector("article h1"));
@@ -53,7 +54,7 @@
     const box = doc.createElement("div");
     if (HEADING.test(at.tagName)) {
       box.innerHTML = `<p><strong>${at.innerHTML}</strong></p>`;
-      for (let size = 0; size < 200 && (at = at.nextElementSibling) && !HEADING.test(at.tagName); ) {
+      for (let size = 0; size < 150 && (at = at.nextElementSibling) && !HEADING.test(at.tagName); ) {
         if (at.matches("p")) size += box.appendChild(at.cloneNode(true)).textContent.length;
       }
     } else box.innerHTML = at.innerHTML;
@@ -72,12 +73,11 @@
     if (link === shown) return;
     hide();
     shown = link;
-    const text = link.title;
-    if (text) {
+    title = link.title;
+    if (title) {
       // The browser would show the title too; it comes back when the tooltip closes.
-      link.dataset.dvTitle = text;
       link.removeAttribute("title");
-      return fill(link, text);
+      return fill(link, title);
     }
     // Another page is parsed with its address as base, so that its links resolve.
     const url = link.href.split("#")[0];
@@ -102,8 +102,7 @@
   function hide() {
     clearTimeout(timer);
     if (!shown) return;
-    if (shown.dataset.dvTitle) shown.title = shown.dataset.dvTitle;
-    delete shown.dataset.dvTitle;
+    if (title) shown.title = title;
     shown.removeAttribute("aria-describedby");
     tip.hidden = true;
     shown = tapped = null;
