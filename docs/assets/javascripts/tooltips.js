@@ -38,10 +38,11 @@
   tip.onpointerleave = later;
 
   // A term, a footnote number, or a link in the text to another page of the site (not a
-  // download); never a link inside the tooltip.
+  // download, nor read from disk, where pages cannot be fetched); never a link inside the
+  // tooltip.
   function find(target) {
     const link = tip.contains(target) ? null : target.closest?.("article a[href]");
-    const page = link?.origin === location.origin && link.pathname !== location.pathname;
+    const page = location.host && link?.host === location.host && link.pathname !== location.pathname;
     return link?.matches(".dv-term, .footnote-ref") || (page && /\/$|\.html$/.test(link.pathname)) ? link : null;
   }
 
