@@ -32,3 +32,21 @@ def test_links_and_tildes_fences_are_handled():
 
 def test_without_a_bibliography_only_code_is_guarded():
     assert protect("[@anything] `[@x]`") == f"[@anything] `[{PLACEHOLDER}x]`"
+
+
+def test_footnote_numbers_side_by_side_are_put_in_ascending_order():
+    from divergence.plugin.citations.feature import numbers_in_order
+
+    def ref(key, number, seen=""):
+        return (
+            f'<sup id="fnref{seen}:{key}"><a class="footnote-ref" href="#fn:{key}">'
+            f"{number}</a></sup>"
+        )
+
+    html = f"<p>A claim.{ref('deutscher1959', 3, '3')} {ref('kotkin2014', 1, '6')}</p>"
+    assert numbers_in_order(html) == (
+        f"<p>A claim.{ref('kotkin2014', 1, '6')} {ref('deutscher1959', 3, '3')}</p>"
+    )
+    # A lone number, or numbers with words between them, stay where they are.
+    apart = f"<p>{ref('b', 2)} and {ref('a', 1)}</p>"
+    assert numbers_in_order(apart) == apart

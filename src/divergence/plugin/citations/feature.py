@@ -12,6 +12,7 @@ The page events run before mkdocs-bibtex's (the plugin's ``event_priority``).
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from mkdocs.structure.files import File
@@ -25,9 +26,29 @@ from divergence.site import SiteData
 from divergence.site.generated import BIBLIOGRAPHY_DOWNLOAD, BIBLIOGRAPHY_PAGE
 
 _CITED_BY = "<!-- divergence:cited-by {key} -->"
+# A run of two or more footnote numbers side by side, as mkdocs-bibtex writes the works of
+# one citation ([@a; @b]) or of citations that follow each other.
+_REF = r'<sup id="fnref[^"]*"><a class="footnote-ref" href="[^"]*">(\d+)</a></sup>'
+_ONE = re.compile(_REF)
+_RUN = re.compile(rf"{_REF}(?:\s*{_REF})+")
 # Each work as mkdocs-bibtex formats it, by the site model's version: a `mkdocs serve`
 # rebuild formats the whole bibliography again only when the data changed.
 _formatted: dict[tuple, str] = {}
+
+
+def numbers_in_order(html: str) -> str:
+    """Footnote numbers side by side in ascending order ("1, 3", not "3, 1").
+
+    mkdocs-bibtex numbers works by their first citation on the page, so a citation that
+    names a new work before one cited earlier reads "3 1". (The comma between them is
+    the stylesheet's.)
+    """
+
+    def sort(run: re.Match) -> str:
+        refs = sorted((int(ref[1]), ref[0]) for ref in _ONE.finditer(run.group()))
+        return " ".join(text for _, text in refs)
+
+    return _RUN.sub(sort, html)
 
 
 class Citations:
@@ -94,7 +115,7 @@ class Citations:
         return protect(markdown, self._known_keys)
 
     def on_page_content(self, html, /, *, page, config, files):
-        return restore(html)
+        return numbers_in_order(restore(html))
 
     def on_page_context(self, context, /, *, page, config, nav):
         if page.file.src_uri == BIBLIOGRAPHY_PAGE and self.site.bibliography is not None:

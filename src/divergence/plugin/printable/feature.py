@@ -14,7 +14,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from divergence.plugin.printable.model import Addresses, Part, part_id, selects
-from divergence.plugin.printable.render import rewrite
+from divergence.plugin.printable.render import SCREEN_ONLY_SECTIONS, for_paper, rewrite
 from divergence.site.claims import page_default
 from divergence.site.tracks import TRACKS
 
@@ -86,7 +86,7 @@ class Printable:
         depth = len(page.ancestors) - (1 if page.is_index and page.ancestors else 0)
         status = page_default(page.meta)
         rewritten = rewrite(
-            page.content or "",
+            for_paper(page.content or ""),
             prefix=prefix,
             link=lambda href: addresses.link(href, page.url, prefix),
             shift=1 + depth,
@@ -112,6 +112,8 @@ def _toc(toc, built) -> TableOfContents:
     top = items[0].children if items and items[0].level == 1 else items
     for part, part_toc, shift in built:
         for item in part_toc:
+            if item.id in SCREEN_ONLY_SECTIONS:
+                continue
             entry = _copy(item, part.id, shift)
             (top if part.top or not top else top[-1].children).append(entry)
     return TableOfContents(items)
@@ -119,7 +121,11 @@ def _toc(toc, built) -> TableOfContents:
 
 def _copy(item: AnchorLink, prefix: str, shift: int) -> AnchorLink:
     copy = AnchorLink(item.title, f"{prefix}--{item.id}", min(item.level + shift, 6))
-    copy.children = [_copy(child, prefix, shift) for child in item.children]
+    copy.children = [
+        _copy(child, prefix, shift)
+        for child in item.children
+        if child.id not in SCREEN_ONLY_SECTIONS
+    ]
     return copy
 
 

@@ -40,6 +40,27 @@ STATUS = "data-divergence-status"
 _MENTION = re.compile(r'<a [^>]*\bclass="dv-term\b[^"]*"[^>]*>([^<]*)</a>')
 
 
+# What a page has for reading on screen, which the single page (the essay on paper)
+# leaves out: the questions for study and the list of the page's timeline events, whose
+# links lead away from the essay, and the divergence chart, which is a map to click.
+SCREEN_ONLY_SECTIONS = ("questions-for-discussion", "on-the-timeline")
+_NOTES = '<div class="footnote">'
+_CHART = re.compile(r'<figure class="dv-chart-figure">.*?</figure>', re.DOTALL)
+
+
+def for_paper(content: str) -> str:
+    """``content`` without what a page has only for reading on screen."""
+    content = _CHART.sub("", content)
+    for section in SCREEN_ONLY_SECTIONS:
+        start = content.find(f'<h2 id="{section}"')
+        if start < 0:
+            continue
+        # To the next section, or to the page's notes (footnotes), which stay.
+        ends = [i for i in (content.find("<h2", start + 1), content.find(_NOTES, start)) if i >= 0]
+        content = content[:start] + (content[min(ends) :] if ends else "")
+    return content
+
+
 @dataclass(frozen=True)
 class Rewritten:
     """A part's HTML: its first heading apart, so that the part's label can follow it."""
