@@ -17,22 +17,20 @@
 // or taps a link, and one set of listeners on the document serves every page that instant
 // navigation swaps in.
 (() => {
-  const tip = document.createElement("div");
-  const pages = {}; // address: a promise of that page, parsed
-  const HEADING = /^H\d$/;
-  let shown = null; // the link whose tooltip is shown (or on its way)
-  let tapped = null; // the link a first tap showed: a second tap follows it
-  let touch = false; // the last pointer was a finger
-  let timer = 0; // hides the tooltip a moment after the pointer has left
-  let title = ""; // the shown link's title, held back while its tooltip is up
-
   // role: ARIA reflection sets the attribute (every current browser).
-  Object.assign(tip, {
+  const tip = Object.assign(document.createElement("div"), {
     id: "dv-tip",
     className: "dv-tip md-typeset",
     hidden: true,
     role: "tooltip",
   });
+  const pages = {}; // address: a promise of that page, parsed
+  const HEADING = /^H\d$/;
+  // The link whose tooltip is shown (or on its way) and its title, held back meanwhile;
+  // the link a first tap showed (a second follows it); whether the last pointer was a
+  // finger; and the timer that hides the tooltip a moment after the pointer has left.
+  let shown, title, tapped, touch, timer;
+
   // Pointing at the tooltip keeps it open, so its text can be read and its links followed.
   tip.onpointerenter = () => clearTimeout(timer);
   tip.onpointerleave = later;
@@ -41,9 +39,9 @@
   // download, nor read from disk, where pages cannot be fetched); never a link inside the
   // tooltip.
   function find(target) {
-    const link = tip.contains(target) ? null : target.closest?.("article a[href]");
+    const link = !tip.contains(target) && target.closest?.("article a[href]");
     const page = location.host && link?.host === location.host && link.pathname !== location.pathname;
-    return link?.matches(".dv-term, .footnote-ref") || (page && /\/$|\.html$/.test(link.pathname)) ? link : null;
+    return (link?.matches(".dv-term, .footnote-ref") || (page && /\/$|\.html$/.test(link.pathname))) && link;
   }
 
   // What a link points at: its element (a note, an event, a source), or a heading (the
@@ -74,23 +72,19 @@
     if (link === shown) return;
     hide();
     shown = link;
-    title = link.title;
-    if (title) {
-      // The browser would show the title too; it comes back when the tooltip closes.
-      link.removeAttribute("title");
-      return fill(link, title);
+    let content = (title = link.title);
+    // The browser would show the title too; it comes back when the tooltip closes.
+    if (title) link.removeAttribute("title");
+    else {
+      // Another page is parsed with its address as base, so that its links resolve.
+      const url = link.href.split("#")[0];
+      const parse = (html) => new DOMParser().parseFromString(`<base href="${url}">${html}`, "text/html");
+      const doc =
+        link.pathname === location.pathname
+          ? document
+          : await (pages[url] ||= fetch(url).then((response) => response.text()).then(parse, () => null));
+      content = excerpt(doc, link.hash);
     }
-    // Another page is parsed with its address as base, so that its links resolve.
-    const url = link.href.split("#")[0];
-    const parse = (html) => new DOMParser().parseFromString(`<base href="${url}">${html}`, "text/html");
-    const doc =
-      link.pathname === location.pathname
-        ? document
-        : await (pages[url] ||= fetch(url).then((response) => response.text()).then(parse, () => null));
-    fill(link, excerpt(doc, link.hash));
-  }
-
-  function fill(link, content) {
     if (link !== shown || !content) return;
     tip.replaceChildren(content);
     link.setAttribute("aria-describedby", tip.id);
@@ -115,8 +109,8 @@
     const line = shown.getClientRects()[0];
     const { offsetWidth: width, offsetHeight: height } = tip;
     const below = line.bottom + height + 8 <= innerHeight || line.top < height + 16;
-    tip.style.left = `${Math.max(8, Math.min(line.left, document.documentElement.clientWidth - width - 8))}px`;
-    tip.style.top = `${below ? line.bottom + 8 : line.top - height - 8}px`;
+    tip.style.left = Math.max(8, Math.min(line.left, document.documentElement.clientWidth - width - 8)) + "px";
+    tip.style.top = (below ? line.bottom + 8 : line.top - height - 8) + "px";
   }
 
   // A moment to move the pointer onto the tooltip; a focused link keeps it.
