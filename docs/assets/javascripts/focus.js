@@ -4,7 +4,7 @@
 // the position), and announce the new title in a polite live region. The first page load
 // is the browser's: focus is left alone there.
 (() => {
-  let status = null; // the live region, added on the first page so it exists before a change
+  let status; // the live region, added on the first page so it exists before a change
 
   window.document$?.subscribe(() => {
     if (!status) {
@@ -13,8 +13,8 @@
     }
     const target = document.getElementById(location.hash.slice(1)) || document.querySelector("article h1");
     // A heading takes focus from script only; no Tab stop is added.
-    if (target.tabIndex < 0) target.tabIndex = -1;
-    target.focus({ preventScroll: true });
+    if (target?.tabIndex < 0) target.tabIndex = -1;
+    target?.focus({ preventScroll: true });
     status.textContent = document.title;
   });
 })();
