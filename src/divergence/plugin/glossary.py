@@ -18,11 +18,12 @@ from mkdocs.structure.files import File
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
+from divergence.site.generated import GLOSSARY_DOWNLOAD
 from divergence.site.glossary import KINDS, glossary_json
 
 _PLACEHOLDER = "<!-- divergence:mentions {id} -->"
 # The open-data download of both files, linked from the Glossary and People pages.
-DATA_FILE = "glossary.json"
+DATA_FILE = GLOSSARY_DOWNLOAD
 # In a page's HTML, in order: its second-level headings and its links to entries.
 _HEADING_OR_MENTION = re.compile(
     r'<h2[^>]*\sid="(?P<section>[^"]+)"[^>]*>(?P<title>.*?)</h2>'
@@ -59,14 +60,6 @@ class Glossary:
         self.site = site
         # By page source path: (page, its mentions); kept between --dirty rebuilds.
         self.mentions = mentions
-
-    def generated(self) -> dict[str, set[str]]:
-        pages: dict[str, set[str]] = {}
-        for entry in self.site.glossary.entries:
-            pages.setdefault(entry.kind.page, set()).add(entry.id)
-        if self.site.glossary.entries:
-            pages[DATA_FILE] = set()
-        return pages
 
     def on_files(self, files, /, *, config):
         collection = self.site.glossary

@@ -12,24 +12,13 @@ from divergence.markdown.timeline_views import timeline_csv, timeline_json
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url
 from divergence.site import SiteData
-from divergence.site.generated import TIMELINE_COMPARISON, TIMELINE_INDEX, timeline_era_page
+from divergence.site.generated import TIMELINE_COMPARISON, timeline_era_page
 from divergence.site.timeline import FILE
 
 
 class Timeline:
     def __init__(self, site: SiteData) -> None:
         self.site = site
-
-    def generated(self) -> dict[str, set[str]]:
-        timeline = self.site.timeline
-        if timeline is None:
-            return {}
-        pages = {TIMELINE_INDEX: {e.id for e in timeline.events} | {"point-of-divergence"}}
-        for era in timeline.eras:
-            pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
-        pages[TIMELINE_COMPARISON] = set(timeline.themes)
-        pages["timeline.json"] = pages["timeline.csv"] = set()
-        return pages
 
     def on_files(self, files, /, *, config):
         timeline = self.site.timeline

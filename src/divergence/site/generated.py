@@ -1,14 +1,53 @@
-"""Where the plugin puts the pages it generates from the data files."""
+"""Where the plugin puts the pages it generates from the data files, and their anchors.
+
+Kept in the site model, free of MkDocs: the Markdown extensions link to these pages, the
+plugin generates them and the checker validates links to them without starting MkDocs.
+"""
 
 from __future__ import annotations
 
-# Kept in the site model, free of MkDocs: the Markdown extensions link to these pages and
-# the plugin generates them.
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from divergence.site import SiteData
+
 BIBLIOGRAPHY_PAGE = "reading/bibliography.md"
 BIBLIOGRAPHY_DOWNLOAD = "references.bib"
 TIMELINE_INDEX = "timeline/index.md"
 TIMELINE_COMPARISON = "timeline/comparison.md"
+# The open-data download of the glossary and people files.
+GLOSSARY_DOWNLOAD = "glossary.json"
 
 
 def timeline_era_page(era_id: str) -> str:
     return f"timeline/{era_id}.md"
+
+
+def generated_pages(site: SiteData) -> dict[str, set[str]]:
+    """Every page and file generated from data, with the anchor ids each page has.
+
+    A data file that cannot be read still gives its page (which then says why), so links
+    to it stay good and the one finding is the file's own.
+    """
+    from divergence.site.glossary import KINDS
+
+    pages: dict[str, set[str]] = {}
+    texts = site.texts
+    for kind in KINDS:
+        if kind.file in texts:
+            pages[kind.page] = set()
+    for entry in site.glossary.entries:
+        pages.setdefault(entry.kind.page, set()).add(entry.id)
+    if any(kind.file in texts for kind in KINDS):
+        pages[GLOSSARY_DOWNLOAD] = set()
+    timeline = site.timeline
+    if timeline is not None:
+        pages[TIMELINE_INDEX] = {e.id for e in timeline.events} | {"point-of-divergence"}
+        for era in timeline.eras:
+            pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
+        pages[TIMELINE_COMPARISON] = set(timeline.themes)
+        pages["timeline.json"] = pages["timeline.csv"] = set()
+    if site.bibliography is not None:
+        pages[BIBLIOGRAPHY_PAGE] = set(site.bibliography.entries)
+        pages[BIBLIOGRAPHY_DOWNLOAD] = set()
+    return pages

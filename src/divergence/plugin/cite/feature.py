@@ -24,9 +24,6 @@ log = logging.getLogger("mkdocs.plugins.divergence")
 class Cite:
     """Sets `divergence_citation` for overrides/divergence/cite-this-page.html."""
 
-    def generated(self) -> dict[str, set[str]]:
-        return {}
-
     def on_config(self, config):
         if not config.site_url:
             log.info("divergence/cite: no site_url, so the citations give no page address")
