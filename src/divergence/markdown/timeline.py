@@ -92,6 +92,9 @@ def render(site: SiteData, kind: str, era_id: str | None = None) -> str:
             era=era,
             eras=timeline.eras,
             themes=timeline.themes,
+            # On every view: links to such an event (from pages, or to its era) land on
+            # the notice that says why it is not shown.
+            unreadable=timeline.unreadable,
         )
     )
 

@@ -42,9 +42,13 @@ def generated_pages(site: SiteData) -> dict[str, set[str]]:
         pages[GLOSSARY_DOWNLOAD] = set()
     timeline = site.timeline
     if timeline is not None:
+        # Events that cannot be read are listed, with their ids, on every view.
+        unreadable = {e.id for e in timeline.unreadable}
         pages[TIMELINE_INDEX] = {e.id for e in timeline.events} | {"point-of-divergence"}
+        pages[TIMELINE_INDEX] |= unreadable
         for era in timeline.eras:
-            pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
+            ids = {e.id for e in timeline.events if era.holds(e)}
+            pages[timeline_era_page(era.id)] = ids | unreadable
         pages[TIMELINE_COMPARISON] = set(timeline.themes)
         pages["timeline.json"] = pages["timeline.csv"] = set()
     if site.bibliography is not None:
