@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
-from divergence.site.generated import GLOSSARY_DOWNLOAD
+from divergence.site.generated import GLOSSARY_DOWNLOAD, written_ids
 from divergence.site.glossary import KINDS, glossary_json
 
 _PLACEHOLDER = "<!-- divergence:mentions {id} -->"
@@ -69,13 +69,23 @@ class Glossary:
                 (e for e in collection.entries if e.kind is kind),
                 key=lambda e: e.title.casefold(),
             )
-            if not entries:
+            # A file YAML cannot read still gives its page, saying why it is empty, so
+            # that the pages linking to it keep working while the editor fixes it.
+            unreadable = next(
+                (d for d in collection.diagnostics if d.path == kind.file and d.code == "YM001"),
+                None,
+            )
+            if not entries and unreadable is None:
                 continue
             content = template(f"{kind.list_key}-page.md").render(
-                entries=entries, by_id=by_id, placeholder=_PLACEHOLDER
+                entries=entries,
+                by_id=by_id,
+                placeholder=_PLACEHOLDER,
+                unreadable=unreadable,
+                written_ids=written_ids(self.site.texts[kind.file]) if unreadable else [],
             )
             files.append(File.generated(config, kind.page, content=content))
-        if collection.entries:
+        if any(files.get_file_from_path(kind.page) for kind in KINDS):
             files.append(File.generated(config, DATA_FILE, content=glossary_json(collection)))
         return files
 

@@ -6,6 +6,7 @@ plugin generates them and the checker validates links to them without starting M
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +18,16 @@ TIMELINE_INDEX = "timeline/index.md"
 TIMELINE_COMPARISON = "timeline/comparison.md"
 # The open-data download of the glossary and people files.
 GLOSSARY_DOWNLOAD = "glossary.json"
+
+
+# An entry's id as the data files write it, found even where YAML cannot read the file.
+_ID_LINE = re.compile(r"^\s*-?\s*id:\s*[\"']?([a-z0-9-]+)", re.M)
+
+
+def written_ids(text: str) -> list[str]:
+    """The ids written in a data file, read line by line (for a file YAML cannot read:
+    its page keeps an anchor for each, so links to the entries still land on it)."""
+    return list(dict.fromkeys(_ID_LINE.findall(text)))
 
 
 def timeline_era_page(era_id: str) -> str:
@@ -33,9 +44,10 @@ def generated_pages(site: SiteData) -> dict[str, set[str]]:
 
     pages: dict[str, set[str]] = {}
     texts = site.texts
+    unreadable = {d.path for d in site.glossary.diagnostics if d.code == "YM001"}
     for kind in KINDS:
         if kind.file in texts:
-            pages[kind.page] = set()
+            pages[kind.page] = set(written_ids(texts[kind.file]) if kind.file in unreadable else ())
     for entry in site.glossary.entries:
         pages.setdefault(entry.kind.page, set()).add(entry.id)
     if any(kind.file in texts for kind in KINDS):
