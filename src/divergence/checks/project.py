@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,8 +11,6 @@ import yaml
 
 from divergence.site.frontmatter import FrontMatter, read_front_matter
 from divergence.site.sources import read_text
-
-ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 @dataclass
@@ -247,13 +244,15 @@ class Project:
                 yield page, rendered
 
     def anchors(self, docs_path: str) -> set[str] | None:
-        """The ids of a page, from its HTML and the data it is generated from; None when
-        the page was not rendered in this run (a --dirty rebuild, or no build at all)."""
-        html = self.html.get(docs_path)
+        """The ids of a page (None for a page the site does not have): from its Markdown,
+        as the table of contents makes them, and from the data it is generated from."""
+        from divergence.checks import scan
+
+        page = self.page_by_docs_path(docs_path)
         generated = self.generated_pages.get(docs_path)
-        if html is None and (generated is None or docs_path in self.docs_files):
+        if page is None and generated is None:
             return None
-        return set(generated or ()) | set(ELEMENT_ID.findall(html or ""))
+        return set(generated or ()) | set(scan.anchor_ids(page) if page else ())
 
     @property
     def unreadable_data(self) -> bool:

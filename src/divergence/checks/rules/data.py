@@ -102,7 +102,6 @@ def yaml_syntax(project):
     "TL006",
     "timeline-page-anchor",
     "A timeline event's page has no such anchor.",
-    needs="html",
 )
 def page_anchor(project):
     timeline = project.timeline

@@ -7,7 +7,6 @@ with the built site; this rule compares it with the pages' Markdown, so that
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,18 +23,6 @@ _ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "St.", "vol.", "pp.", "p.")
 # A Markdown list item in the essay ("- Earlier and more decisive ...").
 _LIST_MARKER = re.compile(r"^[-*]\s+")
 
-# Markup around the essay's words in a page, removed before comparing (in this order).
-_MARKUP = (
-    (re.compile(r"<!--.*?-->"), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
-    (re.compile(r"\[[^\[\]]*@[^\[\]]*\](?!\()"), ""),  # citations
-    (re.compile(r"\[([^\[\]]*)\](?:\([^)]*\)|\[[^\]]*\])"), r"\1"),  # links
-    (re.compile(r"\{[:#.][^}]*\}"), ""),  # attribute lists
-    (re.compile(r"<[^>]+>"), ""),  # inline HTML
-    (re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)"), ""),  # emphasis
-    (re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+"), ""),  # headings, quotes, lists
-)
 # Lines that open or close a block, or an admonition's title: ours, not the essay's.
 _BLOCK_LINE = re.compile(r"^\s*(?:/{3,}|!!!|\?\?\?|===|--8<--|\\full_bibliography)")
 
@@ -82,9 +69,7 @@ def plain_lines(page) -> list[tuple[int, str]]:
     for number, line in scan.prose_lines(page):
         if _BLOCK_LINE.match(line):
             continue
-        for pattern, replacement in _MARKUP:
-            line = pattern.sub(replacement, line)
-        line = html.unescape(line).replace("\\", "")
+        line = scan.plain(line)
         if line.strip():
             found.append((number, normalise(line)))
     return found

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from divergence.checks import scan
-from divergence.checks.project import ELEMENT_ID, Page
+from divergence.checks.project import Page
 from divergence.checks.registry import rule
 from divergence.site.diagnostics import Diagnostic, did_you_mean
 
@@ -18,11 +18,12 @@ from divergence.site.diagnostics import Diagnostic, did_you_mean
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _HTTP = re.compile(r"\bhttp://[^\s)>\]\"'}]*", re.I)
 _HREF = re.compile(r"""<a\b[^>]*?\shref=["']([^"']*)["']""", re.I)
+_ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 def element_ids(html: str) -> set[str]:
     """Every id an anchor can point at in a rendered page."""
-    return set(ELEMENT_ID.findall(html))
+    return set(_ELEMENT_ID.findall(html))
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,6 @@ def _target_problem(page, item, files):
     "LK002",
     "link-anchor",
     "A link points to an anchor that the target page does not have.",
-    needs="html",
 )
 def anchor(project):
     for page in project.pages:
