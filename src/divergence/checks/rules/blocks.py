@@ -35,6 +35,9 @@ MATERIAL_TYPES = (
 )
 OUR_TYPES = ("editor", "commentary")
 ADMONITION_TYPES = (*OUR_TYPES, *MATERIAL_TYPES)
+# The whole opening line as Python-Markdown's admonition and details extensions accept
+# it: the type and classes, then a title in double quotes; anything else stays text.
+_WELL_FORMED = re.compile(r'^\s*(?:!!!|\?\?\?\+?) ?[\w-]+(?: +[\w-]+)*(?: +"[^"]*")? *$')
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -57,6 +60,8 @@ def literal_syntax(project):
                     continue
                 line, col = _locate(page.lines, text_line.strip(), searched_from)
                 searched_from = line
+                if (page.path, line) in project.reported.get("block-lines", ()):
+                    break  # BL003 has said why, from the Markdown
                 kind = _KIND[marker.group(1)[:3]]
                 yield Diagnostic(
                     page.path,
@@ -138,12 +143,26 @@ def _admonitions(page):
             yield number, match, lines[index + 1 :]
 
 
-@rule("BL003", "admonition-type", "An admonition's type is neither Material's nor ours.")
+@rule(
+    "BL003",
+    "admonition-type",
+    "An admonition's type is neither Material's nor ours, or its title is not quoted.",
+)
 def admonition_type(project):
     for page in project.pages:
         for number, match, _ in _admonitions(page):
             kind = match.group("type")
-            if kind not in ADMONITION_TYPES:
+            if not _WELL_FORMED.match(match.string):
+                project.reported.setdefault("block-lines", set()).add((page.path, number))
+                yield Diagnostic(
+                    page.path,
+                    number,
+                    match.start("type") + 1,
+                    "BL003",
+                    f"'{match.string.strip()[:40]}' is shown as text, not as a box: write the "
+                    'type, then the title in double quotes: !!! editor "Editor\'s note"',
+                )
+            elif kind not in ADMONITION_TYPES:
                 yield Diagnostic(
                     page.path,
                     number,
@@ -166,7 +185,7 @@ def admonition_body(project):
                     number,
                     len(match.group("indent")) + 1,
                     "BL004",
-                    f"the box '{match.group(0).strip()}' is empty: the text under it is not "
+                    f"the box '{match.string.strip()[:40]}' is empty: the text under it is not "
                     "indented, so it shows as an ordinary paragraph after the box; indent "
                     "every line of the body by 4 spaces",
                 )
