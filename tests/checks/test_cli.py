@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from divergence.checks.rules._linters import LinterError, find
+from divergence.checks.rules.linters import LinterError, find
 
 from divergence.checks.cli import main
 from golden import Case, write_case
