@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from divergence.checks.rules.linters import LinterError, find
 
 from divergence.checks.cli import main
+from divergence.checks.rules.linters import LinterError, find
 from golden import Case, write_case
 
 SEVERAL_MISTAKES = """\

@@ -112,8 +112,8 @@ def citations(page: Page) -> Iterator[Citation]:
 _MARKUP = (
     (re.compile(r"<!--.*?-->"), ""),
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
-    (re.compile(r"\[[^\[\]]*@[^\[\]]*\](?!\()"), ""),  # citations
+    (re.compile(r"\s*\[\^[^\]]+\](?!:)"), ""),  # footnote references
+    (re.compile(r"\s*\[[^\[\]]*@[^\[\]]*\](?!\()"), ""),  # citations
     (re.compile(r"\[([^\[\]]*)\](?:\([^)]*\)|\[[^\]]*\])"), r"\1"),  # links
     (re.compile(r"\{[:#.][^}]*\}"), ""),  # attribute lists
     (re.compile(r"<[^>]+>"), ""),  # inline HTML

@@ -10,6 +10,7 @@ from functools import cache
 from divergence.checks import scan
 from divergence.checks.registry import rule
 from divergence.site.diagnostics import Diagnostic, did_you_mean
+from divergence.site.markdown_syntax import INLINE_CODE
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -205,7 +206,10 @@ def table_cells(project):
                 if not row.strip() or "|" not in row or row_number != number + 1:
                     break
                 number = row_number
-                cells = _cells(row)
+                # A code span is one cell's text, '|' and all (blanked, it would vanish).
+                cells = _cells(
+                    INLINE_CODE.sub(lambda m: "x" * len(m.group()), page.lines[number - 1])
+                )
                 if cells != columns:
                     what = "the last shows empty" if cells < columns else "the extra ones are lost"
                     yield Diagnostic(

@@ -19,7 +19,7 @@ _WHAT = {
 # The templates (templates/*.md) mark every part an editor must write with "Replace with",
 # and their example citation key is 'replacewithkey'.
 # A quoted "Replace with" is the guide speaking of the placeholders, not one of them.
-_PLACEHOLDER = re.compile(r"(?<![\"'“‘])\breplace ?with\b", re.I)
+_PLACEHOLDER = re.compile(r"(?<![\"'\u201c\u2018])\breplace ?with\b", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
