@@ -127,7 +127,8 @@ def _spelled_files(project):
 
 
 def _start_typos(project):
-    if _spelled_files(project):
+    # The names of an unreadable data file are unknown words: YM001 comes first.
+    if _spelled_files(project) and not project.unreadable_data:
         arguments = ["--format", "json", "--no-check-filenames"]
         if (project.root / TYPOS_CONFIG).is_file():
             arguments += ["--config", TYPOS_CONFIG]
@@ -141,12 +142,11 @@ def _start_typos(project):
 # Not in the build: `mkdocs serve` would run the linter on every rebuild; the command does.
 @rule("SP001", "spelling", "A likely misspelling.", in_build=False, start=_start_typos)
 def spelling(project):
-    files = _spelled_files(project)
-    # The names of an unreadable data file are unknown words: YM001 comes first.
-    if not files or project.unreadable_data:
-        return []
     # Started by the runner before the other rules; started here when run alone.
     running = project.running.pop("SP001", None) or _start_typos(project)
+    if running is None:
+        return []
+    files = _spelled_files(project)
     # One JSON object a line.
     output = running.output()
     names = None
