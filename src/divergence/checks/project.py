@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
+import yaml_env_tag
 
 from divergence.site.frontmatter import FrontMatter, read_front_matter
 from divergence.site.sources import read_text
@@ -141,12 +142,7 @@ class Project:
     def load(cls, config_file: Path, only: list[Path] | None = None) -> Project:
         """Read mkdocs.yml as YAML and the files it points to; ``only`` limits the pages."""
         config_file = config_file.resolve()
-        with config_file.open(encoding="utf-8") as stream:
-            # MkDocs' own YAML loader (!ENV, !relative, INHERIT), without starting MkDocs.
-            from mkdocs.utils.yaml import yaml_load
-
-            config = yaml_load(stream) or {}
-        return cls.of(config_file.parent, Settings.from_yaml(config), only)
+        return cls.of(config_file.parent, Settings.from_yaml(_read_config(config_file)), only)
 
     @classmethod
     def from_mkdocs(cls, config, only: list[Path] | None = None) -> Project:
@@ -259,6 +255,30 @@ class Project:
         """A data file the model could not read: what cites or links through it is unknown."""
         found = [*self.glossary.diagnostics, *(self.timeline.diagnostics if self.timeline else [])]
         return any(d.code == "YM001" for d in found)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML with MkDocs' ``!ENV`` tag (the same constructor MkDocs registers)."""
+
+
+_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+
+
+def _read_config(config_file: Path) -> dict:
+    """mkdocs.yml as MkDocs' YAML loader reads it, without importing MkDocs (a tenth of a
+    second of the command) for the plain files most projects have; a file that needs
+    more (INHERIT, Python tags) is read by MkDocs' own loader."""
+    text = config_file.read_text(encoding="utf-8")
+    try:
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.constructor.ConstructorError:
+        config = {"INHERIT": None}
+    if "INHERIT" in config:
+        from mkdocs.utils.yaml import yaml_load
+
+        with config_file.open(encoding="utf-8") as stream:
+            config = yaml_load(stream) or {}
+    return config
 
 
 def _named(entries) -> dict:
