@@ -20,9 +20,13 @@ class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.messages: list[str] = []
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.name != _OURS:
+        if record.levelno >= logging.ERROR:
+            # MkDocs logs why a build stops, then raises a bare "Aborted with ...".
+            self.errors.append(record.getMessage())
+        elif record.name != _OURS:
             self.messages.append(record.getMessage())
 
 
@@ -46,10 +50,9 @@ def build_findings(config_file: Path) -> tuple[list[Diagnostic], list[str], str 
             try:
                 build(config)
             except MkDocsException as error:
-                stopped = str(error)
+                stopped = collect.errors[-1] if collect.errors else str(error)
             finally:
                 config.plugins.on_shutdown()
     finally:
         logger.removeHandler(collect)
-    others = [message for message in collect.messages if message != stopped]
-    return checks.found, others, stopped
+    return checks.found, collect.messages, stopped
