@@ -131,9 +131,9 @@ def test_html_rules_run_only_where_mkdocs_renders_the_page(tmp_path, capsys, mon
     assert capsys.readouterr().out == ""
     assert main(["--build"]) == 1
     assert capsys.readouterr().out == (
-        "docs/a.md:10:1: BL001 '/// contrast-block | interpretation' is shown as text, not as a block; "
-        "check the name and options, the blank line before it and the 4-space indentation of "
-        "its body\n"
+        "docs/a.md:10:1: BL001 '/// contrast-block | interpretation' is shown as text, not as "
+        "a block; check the name and options, the blank line before it and the 4-space "
+        "indentation of its body\n"
     )
 
 
