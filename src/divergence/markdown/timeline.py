@@ -32,8 +32,15 @@ from markdown.treeprocessors import Treeprocessor
 from divergence.markdown.chart import render_chart
 from divergence.markdown.timeline_views import theme_rows, year_rows
 from divergence.site import SiteData, load_site
-from divergence.site.generated import BIBLIOGRAPHY_PAGE, TIMELINE_INDEX, timeline_era_page
-from divergence.site.timeline import Event
+from divergence.site.generated import (
+    BIBLIOGRAPHY_PAGE,
+    TIMELINE_INDEX,
+    salvaged,
+    timeline_era_page,
+    timeline_unreadable,
+    written_ids,
+)
+from divergence.site.timeline import FILE, Event
 
 _MARKER = re.compile(
     r"^<!-- divergence:(timeline|comparison|chart)( compact)?(?: era=([\w-]+))? -->$"
@@ -144,6 +151,30 @@ class MarkerPreprocessor(Preprocessor):
         return out
 
 
+def _unreadable_notice(site: SiteData, problem, kind: str) -> etree.Element:
+    """What stands in for a view while data/timeline.yml cannot be read: why, and an
+    anchor for each event (or, on the comparison, theme) written in the file, so that
+    links still land here."""
+    notice = etree.Element("div", {"class": "admonition warning dv-timeline"})
+    title = etree.SubElement(notice, "p", {"class": "admonition-title"})
+    title.text = "The timeline cannot be shown until its data file is fixed"
+    text = etree.SubElement(notice, "p")
+    text.text = (
+        f"{problem.path} cannot be read: line {problem.line}, column {problem.col}: "
+        f"{problem.message}. Run make check to see the same message."
+    )
+    text = site.texts[FILE]
+    if kind == "timeline":
+        ids = ["point-of-divergence", *written_ids(text)]
+    else:
+        ids = list(salvaged(text, "themes") or ()) if kind == "comparison" else []
+    if ids:
+        anchors = etree.SubElement(notice, "div", {"hidden": "hidden"})
+        for anchor in ids:
+            etree.SubElement(anchors, "span", {"id": anchor})
+    return notice
+
+
 class TimelineTreeprocessor(Treeprocessor):
     """Puts each view where its placeholder paragraph stands."""
 
@@ -174,6 +205,8 @@ class TimelineTreeprocessor(Treeprocessor):
             if site.timeline is None:
                 view = etree.Element("p", {"class": "dv-timeline"})
                 view.text = "The timeline cannot be shown: data/timeline.yml is missing."
+            elif (broken := timeline_unreadable(site)) is not None:
+                view = _unreadable_notice(site, broken, kind)
             elif kind == "chart":
                 view = chart_figure(site, compact, era, tabled, f"dv-chart-{number}")
             else:

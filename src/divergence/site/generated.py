@@ -30,6 +30,37 @@ def written_ids(text: str) -> list[str]:
     return list(dict.fromkeys(_ID_LINE.findall(text)))
 
 
+def salvaged(text: str, key: str):
+    """One top-level section of a data file YAML cannot read as a whole, when that part
+    reads alone (None when it does not): the timeline's eras and themes, so that its
+    pages and their anchors stay while the editor fixes the file."""
+    import yaml
+
+    match = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.M | re.S)
+    try:
+        return (yaml.safe_load(match.group()) or {}).get(key) if match else None
+    except yaml.YAMLError:
+        return None
+
+
+def salvaged_eras(text: str) -> list:
+    from divergence.site.timeline import Era
+
+    items = salvaged(text, "eras")
+    return [
+        Era(str(e["id"]), str(e["title"]), int(str(e["start"])[:4]), int(str(e["end"])[:4]))
+        for e in items or []
+        if isinstance(e, dict) and {"id", "title", "start", "end"} <= e.keys()
+    ]
+
+
+def timeline_unreadable(site: SiteData):
+    """The YM001 problem of data/timeline.yml, if YAML cannot read it."""
+    timeline = site.timeline
+    found = timeline.diagnostics if timeline is not None else []
+    return next((d for d in found if d.code == "YM001"), None)
+
+
 def timeline_era_page(era_id: str) -> str:
     return f"timeline/{era_id}.md"
 
@@ -53,7 +84,16 @@ def generated_pages(site: SiteData) -> dict[str, set[str]]:
     if any(kind.file in texts for kind in KINDS):
         pages[GLOSSARY_DOWNLOAD] = set()
     timeline = site.timeline
-    if timeline is not None:
+    if timeline_unreadable(site) is not None:
+        from divergence.site.timeline import FILE
+
+        ids = set(written_ids(texts[FILE]))
+        pages[TIMELINE_INDEX] = ids | {"point-of-divergence"}
+        pages[TIMELINE_COMPARISON] = set(salvaged(texts[FILE], "themes") or ())
+        pages["timeline.json"] = pages["timeline.csv"] = set()
+        for era in salvaged_eras(texts[FILE]):
+            pages[timeline_era_page(era.id)] = set(ids)
+    elif timeline is not None:
         # Events that cannot be read are listed, with their ids, on every view.
         unreadable = {e.id for e in timeline.unreadable}
         pages[TIMELINE_INDEX] = {e.id for e in timeline.events} | {"point-of-divergence"}
