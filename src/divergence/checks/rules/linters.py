@@ -101,11 +101,15 @@ def markdown_style(project):
     findings = json.loads(running.output() or "[]")
     names = _rule_names(project.root) if findings else {}
     found = []
+    html_lines = project.reported.get("html-lines", set())
     for item in findings:
+        path = files[Path(item["file"]).as_posix()].path
+        if item["rule"] == "MD033" and (path, item["line"]) in html_lines:
+            continue  # HT001 says what is wrong with this HTML, and how to fix it
         label = " ".join(filter(None, ["rumdl", item["rule"], names.get(item["rule"])]))
         found.append(
             Diagnostic(
-                files[Path(item["file"]).as_posix()].path,
+                path,
                 item["line"],
                 item["column"],
                 "ST001",
