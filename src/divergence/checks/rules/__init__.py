@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     blocks.admonition_type,
     blocks.admonition_body,
     blocks.table_cells,
+    blocks.block_unclosed,
     snippets.missing,
     linters.spelling,
     name_spelling.name_spelling,

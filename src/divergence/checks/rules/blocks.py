@@ -1,5 +1,6 @@
-"""Blocks: syntax left as text (BL001), our contrast and status blocks (BL002), the
-admonitions' types and bodies (BL003, BL004) and tables' rows (BL005)."""
+"""Blocks: syntax left as text (BL001), our contrast and status blocks (BL002, and BL006
+for one never closed), the admonitions' types and bodies (BL003, BL004) and tables' rows
+(BL005)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ ADMONITION_TYPES = (*OUR_TYPES, *MATERIAL_TYPES)
 # The whole opening line as Python-Markdown's admonition and details extensions accept
 # it: the type and classes, then a title in double quotes; anything else stays text.
 _WELL_FORMED = re.compile(r'^\s*(?:!!!|\?\?\?\+?) ?[\w-]+(?: +[\w-]+)*(?: +"[^"]*")? *$')
+# A block's fence: '/// name | title' opens (the name first), '///' alone closes.
+_BLOCK_FENCE = re.compile(r"^\s*(?P<fence>/{3,})\s*(?P<name>[\w-]*)")
+# Our blocks (divergence.markdown.contrast and .status); pymdownx's own are not checked.
+OUR_BLOCKS = ("contrast", "actual", "alternate", "status")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -120,6 +125,10 @@ def block_structure(project):
                 # Blocks are rendered in source order, nested ones after the one around them.
                 searched_from = line
             for message in html.unescape(flagged.group(1)).splitlines():
+                if "is never closed" in message and (page.path, line) in project.reported.get(
+                    "unclosed-blocks", ()
+                ):
+                    continue  # BL006 has reported it from the Markdown
                 yield Diagnostic(page.path, line, col, "BL002", message)
 
 
@@ -230,3 +239,35 @@ def _cells(row: str) -> int:
     if row.endswith("|"):
         row = row[:-1]
     return row.count("|") + 1
+
+
+@rule("BL006", "block-unclosed", "A contrast or claim-status block is never closed.")
+def block_unclosed(project):
+    """pymdownx closes such a block silently at the end of the page, so everything after
+    its opening line ends up inside it."""
+    reported = project.reported.setdefault("unclosed-blocks", set())
+    for page in project.pages:
+        open_blocks = []
+        for number, line in scan.prose_lines(page):
+            if not (fence := _BLOCK_FENCE.match(line)):
+                continue
+            if fence["name"]:
+                open_blocks.append((number, line, len(fence["fence"]), fence["name"]))
+                continue
+            # A closing fence closes the innermost block opened with as many slashes.
+            for index in range(len(open_blocks) - 1, -1, -1):
+                if open_blocks[index][2] == len(fence["fence"]):
+                    del open_blocks[index:]
+                    break
+        for number, line, length, name in open_blocks:
+            if name not in OUR_BLOCKS:
+                continue
+            reported.add((page.path, number))
+            yield Diagnostic(
+                page.path,
+                number,
+                len(line) - len(line.lstrip()) + 1,
+                "BL006",
+                f"'{' '.join(line.split())}' is never closed; end it with a line of "
+                f"{length} slashes: '{'/' * length}'",
+            )
