@@ -80,8 +80,8 @@ def essay_text(project):
     essay_file = project.root / ESSAY_FILE
     if not essay_file.is_file():
         return
-    sources = [*project.all_pages, *project.includes]
-    plain = {page.path: plain_lines(page) for page in sources}
+    sources = {page.path: page for page in [*project.all_pages, *project.includes]}
+    plain = {path: plain_lines(page) for path, page in sources.items()}
     texts = [" ".join(text for _, text in lines) for lines in plain.values()]
     checked = {page.path for page in project.pages}
     for sentence in essay_sentences(essay_file.read_text(encoding="utf-8")):
@@ -90,14 +90,17 @@ def essay_text(project):
         path, line, shown = _closest(sentence.text, plain)
         if path is None or path not in checked:
             continue
+        difference, word = _difference(sentence.text, shown)
+        # The column of the word that differs, when it stands on that line.
+        col = sources[path].lines[line - 1].find(word) + 1 if word else 0
         yield Diagnostic(
             path,
             line,
-            1,
+            max(col, 1),
             "ES001",
             f"the essay's sentence '{_short(sentence.text)}' is not here word for word"
-            f"{_difference(sentence.text, shown)}; the essay's text is never edited (put a "
-            f"correction in an editor's note); the essay is in {ESSAY_FILE}",
+            f"{difference}; the essay's text is never edited (put a correction in an "
+            f"editor's note); the essay is in {ESSAY_FILE}",
         )
 
 
@@ -118,22 +121,23 @@ def _closest(sentence, plain):
     return best[1:]
 
 
-def _difference(sentence: str, shown: str) -> str:
-    """' ('maneuvered' is 'manoeuvred' here)' for the first words that differ."""
+def _difference(sentence: str, shown: str) -> tuple[str, str | None]:
+    """' ('maneuvered' is 'manoeuvred' here)' for the first words that differ, and the
+    first word of the page's text that differs (None where a word is missing)."""
     ours, theirs = sentence.split(), shown.split()
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
     opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     # Before the sentence's first word and after its last, the text is another sentence's.
     inside = [op for op in opcodes if op[1] > 0 and op[1] < len(ours)]
     if not inside:
-        return ""
+        return "", None
     tag, i1, i2, j1, j2 = inside[0]
     essay_words, here = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
     if tag == "insert":
-        return f" ('{here}' is added here)"
+        return f" ('{here}' is added here)", theirs[j1]
     if tag == "delete":
-        return f" ('{essay_words}' is missing here)"
-    return f" ('{essay_words}' is '{here}' here)"
+        return f" ('{essay_words}' is missing here)", None
+    return f" ('{essay_words}' is '{here}' here)", theirs[j1]
 
 
 def _short(text: str) -> str:
