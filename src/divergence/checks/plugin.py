@@ -40,7 +40,10 @@ class ChecksPlugin(BasePlugin):
         # `mkdocs serve` keeps plugin objects between builds: start each build afresh.
         self.found = []
         self._project = Project.from_mkdocs(config)
-        self._stop_if(self._report(r for r in RULES if r.code == "CT003"))
+        if self._report(r for r in RULES if r.code == "CT003"):
+            # The build stops here: list every other problem of the sources first.
+            self._report(_source_rules())
+            self._stop_if(self.found)
         return config
 
     def on_files(self, files, /, *, config):
@@ -50,8 +53,7 @@ class ChecksPlugin(BasePlugin):
         # those. A build of every page checks the whole site, data files included.
         only = edited if self.dirty and len(edited) < len(pages) else None
         self._project = Project.from_mkdocs(config, only=only)
-        rules = (r for r in RULES if r.in_build and r.needs == "source" and r.code != "CT003")
-        self._stop_if(self._report(rules))
+        self._stop_if(self._report(_source_rules()))
         return files
 
     # After the divergence plugin has finished the page's HTML (it runs at 50).
@@ -81,3 +83,8 @@ class ChecksPlugin(BasePlugin):
                     f"the build cannot go on while {why} ({code} above); all other "
                     "problems found so far are listed above"
                 )
+
+
+def _source_rules():
+    # CT003 runs first, in on_config, before mkdocs-bibtex reads the file.
+    return (r for r in RULES if r.in_build and r.needs == "source" and r.code != "CT003")
