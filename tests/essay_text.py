@@ -6,56 +6,21 @@ white space, which HTML does not preserve.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from bs4 import BeautifulSoup
 
-# A sentence ends at . ! or ?, maybe followed by a closing quote, then space and a capital
-# (or an opening quote). Titles such as "Dr." do not end a sentence.
-_BOUNDARY = re.compile(r'(?<=[.!?])"?\s+(?=["(]?[A-Z0-9])')
-_ABBREVIATIONS = ("Dr.", "Mr.", "Mrs.", "St.", "vol.", "pp.", "p.")
-# A Markdown list item in the essay ("- Earlier and more decisive ...").
-_LIST_MARKER = re.compile(r"^[-*]\s+")
+# One way to split the essay, shared with the checker's rule ES001 (which compares the
+# pages' Markdown; these tests compare the built HTML).
+from divergence.checks.rules.essay import (  # noqa: F401 (re-exported for the tests)
+    Sentence,
+    essay_sentences,
+    normalise,
+    split_sentences,
+)
+
 # Page furniture that is ours, not the essay's: badges, permalinks, citation markers.
 _NOT_TEXT = ".dv-track, .headerlink, sup[id^='fnref'], .footnote, .md-source-file"
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of the essay and the paragraph (line) it belongs to."""
-
-    text: str
-    paragraph: str
-
-
-def normalise(text: str) -> str:
-    """Collapse runs of white space (HTML does not keep them) and trim."""
-    return " ".join(text.split())
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences, keeping closing quotes with their sentence."""
-    pieces: list[str] = []
-    start = 0
-    for match in _BOUNDARY.finditer(paragraph):
-        end = match.start() + (1 if match.group().startswith('"') else 0)
-        candidate = paragraph[start:end]
-        if candidate.endswith(_ABBREVIATIONS):
-            continue
-        pieces.append(candidate)
-        start = match.end()
-    pieces.append(paragraph[start:])
-    return [normalise(piece) for piece in pieces if piece.strip()]
-
-
-def essay_sentences(essay: str) -> Iterator[Sentence]:
-    """Every sentence of the essay, headings and list items included, in order."""
-    for line in essay.splitlines():
-        paragraph = _LIST_MARKER.sub("", line.strip())
-        for sentence in split_sentences(paragraph):
-            yield Sentence(sentence, paragraph)
 
 
 def page_text(html: str) -> str:

@@ -54,3 +54,45 @@ def _config():
 
     config = yaml.safe_load(BASE_FILES["mkdocs.yml"])
     return config
+
+
+def test_a_data_file_yaml_cannot_read_is_one_finding_and_its_pages_say_why(fixture_site):
+    """The glossary and the timeline, each with one slip: one YM001 each, nothing else, and
+    the preview keeps every page (the broken files' pages say why they are empty)."""
+    glossary = "terms:\n  - id: troika\n     term: Troika\n"
+    timeline = (
+        'point_of_divergence: "1924-01-21"\nthemes:\n  leadership: Party leadership\n'
+        'eras:\n  - {id: succession, title: "The succession", start: "1922", end: "1925"}\n'
+        'events:\n  - id: lenin-death\n     date: "1924-01-21"\n'
+    )
+    page = PAGE.replace(
+        "[@kotkin2041], see [the archive](http://example.com/)",
+        (
+            "[@kotkin2014]: the [troika](glossary.md#troika), [Lenin's death]"
+            "(timeline/succession.md#lenin-death), [leadership](timeline/comparison.md#leadership)"
+        ),
+    )
+    files = {
+        **BASE_FILES,
+        "data/glossary.yml": glossary,
+        "data/timeline.yml": timeline,
+        "docs/mistakes.md": page,
+        "docs/timeline/index.md": "---\ndescription: T.\ntrack: divergence\n---\n\n# Timeline\n\n"
+        "<!-- divergence:timeline -->\n",
+    }
+    config = _config()
+    config["markdown_extensions"] += [
+        "divergence.markdown.mentions",
+        "divergence.markdown.timeline",
+    ]
+    site = fixture_site(files, **config)
+    assert site.logs == [
+        "WARNING:data/glossary.yml:3:10: YM001 not valid YAML: mapping values are not allowed here",
+        "WARNING:data/timeline.yml:8:10: YM001 not valid YAML: mapping values are not allowed here",
+    ]
+    notice = site.soup("glossary/index.html").select_one("article .admonition.warning")
+    assert "data/glossary.yml cannot be read: line 3, column 10" in notice.get_text()
+    assert site.soup("glossary/index.html").select_one('[id="troika"]') is not None
+    era = site.soup("timeline/succession/index.html").select_one("article .admonition.warning")
+    assert "data/timeline.yml cannot be read: line 8, column 10" in era.get_text()
+    assert site.soup("timeline/succession/index.html").select_one('[id="lenin-death"]')

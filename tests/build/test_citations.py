@@ -84,3 +84,22 @@ def test_references_bib_is_published_and_linked(fixture_site):
     assert (site.site_dir / "references.bib").read_text() == BIB
     link = site.soup("reading/bibliography/index.html").select_one('a[href$="references.bib"]')
     assert link["href"] == "../../references.bib"
+
+
+def test_a_page_number_in_a_citation_stays_on_the_page(fixture_site):
+    """mkdocs-bibtex's simple mode drops 'p. 200' with a warning naming no page; the
+    citation guard keeps it beside the note mark, and the citation resolves."""
+    page = PAGE.replace("[@deutscher1954]", "[@deutscher1954, p. 200]")
+    config = yaml.safe_load(BASE_FILES["mkdocs.yml"])
+    config["nav"] = ["index.md", "trotsky.md", "reading/bibliography.md"]
+    files = {
+        **{k: v for k, v in BASE_FILES.items() if k != "mkdocs.yml"},
+        "data/references.bib": BIB,
+        "includes/notice.md": NOTICE,
+        "docs/trotsky.md": page,
+    }
+    site = fixture_site(files, **config)
+    assert site.logs == []
+    paragraph = site.soup("trotsky/index.html").select_one("article p:has(a.footnote-ref)")
+    assert paragraph.get_text() == "Deutscher wrote the life of Trotsky 1 (p. 200)."
+    assert paragraph.select_one('a.footnote-ref[href="#fn:deutscher1954"]') is not None

@@ -71,3 +71,34 @@ def test_each_data_file_is_read_once_a_build(fixture_site):
         "pybtex",
         "other",
     ]
+
+
+def built_path(path: str) -> str:
+    """Where MkDocs writes a docs path (directory URLs): 'a/b.md' -> 'a/b/index.html'."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def test_the_build_generates_exactly_the_pages_the_site_model_declares(real_site):
+    """divergence.site.generated is the one list of pages made from data (the checker
+    validates links with it): the build makes those, each with the anchors declared, and
+    every page it makes that is not in docs/ is on the list."""
+    from divergence.site import load_site
+    from divergence.site.generated import generated_pages
+
+    declared = generated_pages(load_site(REPO))
+    for path, ids in declared.items():
+        built = built_path(path)
+        assert (real_site.site_dir / built).is_file(), path
+        if ids:
+            present = {tag["id"] for tag in real_site.soup(built).select("[id]")}
+            assert ids <= present, (path, sorted(ids - present)[:5])
+    docs = {
+        built_path(p.relative_to(REPO / "docs").as_posix()) for p in (REPO / "docs").rglob("*.md")
+    }
+    made = {built_path(path) for path in declared}
+    assert set(real_site.html_files()) - {"404.html"} - docs <= made

@@ -13,8 +13,16 @@ def test_citations_in_code_are_hidden_and_restored():
 
 
 def test_known_citations_in_prose_are_left_for_bibtex():
-    markdown = "Kotkin [@kotkin2014] and Service [see @service2009; @kotkin2014]."
+    markdown = "Kotkin [@kotkin2014] and both [@service2009; @kotkin2014]."
     assert protect(markdown, KNOWN) == markdown
+
+
+def test_a_locator_and_a_prefix_stay_on_the_page_beside_the_bare_citation():
+    """mkdocs-bibtex's simple mode would drop 'p. 200' and 'see' with a warning."""
+    markdown = "Service [@service2009, p. 200] and [see @kotkin2014, ch. 3; @service2009]."
+    assert protect(markdown, KNOWN) == (
+        "Service [@service2009] (p. 200) and see [@kotkin2014] (ch. 3)[@service2009]."
+    )
 
 
 def test_a_block_with_an_unknown_key_stays_text():

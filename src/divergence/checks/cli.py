@@ -1,6 +1,9 @@
-"""`divergence check`: run every rule on the project, fast, without building the site.
+"""`divergence check`: the source and data rules on the project, fast, without a build.
 
-Plain processes only (no fork), so the command runs alike on Linux, macOS and Windows.
+The rules that read HTML read MkDocs' own output, so they run only in a build: `mkdocs
+build`, `make serve`, or `divergence check --build`, which builds the site in a
+temporary folder and adds what the build found. Plain processes only (no fork), so the
+command runs alike on Linux, macOS and Windows.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from pathlib import Path
 
 from divergence.checks.project import Project
 from divergence.checks.rules import RULES
-from divergence.checks.rules._linters import LinterError
+from divergence.checks.rules.linters import LinterError
 from divergence.checks.runner import run_rules
 from divergence.site.diagnostics import Diagnostic
 
@@ -29,18 +32,25 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     project = Project.load(config_file, only=[Path(p) for p in args.paths] or None)
-    rules = [rule for rule in RULES if rule.needs != "site"]
-    from divergence.checks.render import markdown_renderer
-
-    project.renderer = markdown_renderer(project)
+    rules = [rule for rule in RULES if rule.needs == "source"]
     try:
         diagnostics = run_rules(project, rules)
     except LinterError as error:
         print(f"divergence check: {error}", file=sys.stderr)
         return 2
+    stopped, warnings = None, []
+    if args.build:
+        from divergence.checks.build import build_findings
+
+        built, warnings, stopped = build_findings(config_file)
+        diagnostics = sorted({*diagnostics, *built})
     print(FORMATS[args.format](diagnostics), end="")
     checked = len(project.pages) + len(project.data_files)
-    if diagnostics:
+    for warning in warnings:
+        print(f"mkdocs build: WARNING - {warning}", file=sys.stderr)
+    if stopped:
+        print(f"divergence check: the build stopped: {stopped}", file=sys.stderr)
+    if diagnostics or warnings or stopped:
         print(
             f"divergence check: {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} "
             f"in {checked} files; see {GUIDE}",
@@ -86,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", help="pages or data files to check (default: all)")
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument(
+        "--build",
+        action="store_true",
+        help="also build the site (in a temporary folder) and add the findings of the "
+        "rules that read the built pages, and MkDocs' own warnings",
+    )
     # Accepted, and without effect, for scripts written when the linters' results were
     # cached between runs: every run now checks every file.
     parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)

@@ -1,13 +1,13 @@
 """MkDocs adapter: the editors' checks inside `mkdocs build` and `mkdocs serve`.
 
 Each finding is a warning on an `mkdocs.*` logger, so `--strict` counts them all and
-fails only after listing every one.
+fails only after listing every one. Source and data rules run before any page is
+rendered; the rules that read HTML read what MkDocs rendered, once every page is built.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,21 +18,33 @@ from divergence.checks.rules import RULES
 from divergence.checks.runner import run_rules
 
 log = logging.getLogger("mkdocs.plugins.divergence")
+# Stops the build: mkdocs-bibtex (pybtex) and pymdownx.snippets would stop it with a
+# traceback that names no line.
+_FATAL = {"CT003": "data/references.bib cannot be read", "SN001": "a snippet file is missing"}
 
 
 class ChecksPlugin(BasePlugin):
-    """Runs every rule marked ``in_build``; source rules before any page is rendered."""
+    """Runs every rule marked ``in_build``; ``found`` keeps what this build reported."""
 
     def __init__(self) -> None:
         super().__init__()
         self.dirty = False
+        self.found: list = []
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
 
+    # Before mkdocs-bibtex (priority 0) parses the bibliography.
+    @event_priority(100)
     def on_config(self, config):
         # `mkdocs serve` keeps plugin objects between builds: start each build afresh.
-        self._project: Project | None = None
+        self.found = []
+        self._project = Project.from_mkdocs(config)
+        if self._report(r for r in RULES if r.code == "CT003"):
+            # The build stops here: list every other problem of the sources first.
+            self._report(_source_rules())
+            self._stop_if(self.found)
+        return config
 
     def on_files(self, files, /, *, config):
         pages = files.documentation_pages()
@@ -40,35 +52,39 @@ class ChecksPlugin(BasePlugin):
         # `make serve` (--dirty) builds only the pages edited since the last build: check
         # those. A build of every page checks the whole site, data files included.
         only = edited if self.dirty and len(edited) < len(pages) else None
-        self._project = Project.load(Path(config.config_file_path), only=only)
-        # Before rendering, so a missing snippet (which stops the build) is reported first.
-        found = self._report(rule for rule in RULES if rule.in_build and rule.needs == "source")
-        if any(diagnostic.code == "SN001" for diagnostic in found):
-            # pymdownx.snippets would stop at the first missing file with a traceback.
-            raise PluginError(
-                "the build cannot go on while a snippet file is missing (SN001 above); "
-                "all other problems found so far are listed above"
-            )
+        self._project = Project.from_mkdocs(config, only=only)
+        self._stop_if(self._report(_source_rules()))
         return files
 
     # After the divergence plugin has finished the page's HTML (it runs at 50).
     @event_priority(-50)
     def on_page_content(self, html, /, *, page, config, files):
-        if page.file.abs_src_path is None:
-            # Generated from data (glossary, bibliography): the data rules check the source.
-            return html
-        project = self._project
-        path = Path(os.path.relpath(page.file.abs_src_path, project.root)).as_posix()
-        project.html[path] = html
-        project.built_pages[page.file.dest_uri] = path
+        self._project.html[page.file.src_uri] = html
+        self._project.built_pages[page.file.dest_uri] = page.file.src_uri
         return html
 
     def on_post_build(self, *, config):
         self._project.site_dir = Path(config.site_dir)
-        self._report(rule for rule in RULES if rule.in_build and rule.needs != "source")
+        # Rules on each page's HTML first: LK003 leaves out what they reported.
+        self._report(r for r in RULES if r.in_build and r.needs == "html")
+        self._report(r for r in RULES if r.in_build and r.needs == "site")
 
     def _report(self, rules):
         found = run_rules(self._project, rules)
         for diagnostic in found:
             log.warning(str(diagnostic))
+        self.found += found
         return found
+
+    def _stop_if(self, found):
+        for code, why in _FATAL.items():
+            if any(diagnostic.code == code for diagnostic in found):
+                raise PluginError(
+                    f"the build cannot go on while {why} ({code} above); all other "
+                    "problems found so far are listed above"
+                )
+
+
+def _source_rules():
+    # CT003 runs first, in on_config, before mkdocs-bibtex reads the file.
+    return (r for r in RULES if r.in_build and r.needs == "source" and r.code != "CT003")

@@ -7,6 +7,7 @@ length, so columns stay true) before any pattern is looked for.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -105,3 +106,57 @@ def citations(page: Page) -> Iterator[Citation]:
         for block in CITATION_BLOCK.finditer(line):
             for key in CITATION_KEY.finditer(block.group(1)):
                 yield Citation(number, block.start(1) + key.start("key"), key.group("key"))
+
+
+# Markup around the words of a line, removed in this order to leave its text.
+_MARKUP = (
+    (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\s*\[\^[^\]]+\](?!:)"), ""),  # footnote references
+    (re.compile(r"\s*\[[^\[\]]*@[^\[\]]*\](?!\()"), ""),  # citations
+    (re.compile(r"\[([^\[\]]*)\](?:\([^)]*\)|\[[^\]]*\])"), r"\1"),  # links
+    (re.compile(r"\{[:#.][^}]*\}"), ""),  # attribute lists
+    (re.compile(r"<[^>]+>"), ""),  # inline HTML
+    (re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)"), ""),  # emphasis
+)
+# What opens a line: a heading's hashes, a quote's '>', a list item's marker.
+_LINE_MARKERS = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+_HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+_WRITTEN_ID = re.compile(r"""(?:\sid=["']|\{[^}\n]*#)(?P<id>[\w:-]+)""")
+
+
+def plain(line: str, *, markers: bool = True) -> str:
+    """The text of one line of Markdown, its markup (and, with ``markers``, what opens
+    the line: a heading's hashes, a list marker) taken away."""
+    if markers:
+        line = _LINE_MARKERS.sub("", line)
+    for pattern, replacement in _MARKUP:
+        line = pattern.sub(replacement, line)
+    return html.unescape(line).replace("\\", "")
+
+
+@_kept
+def anchor_ids(page: Page) -> Iterator[str]:
+    """The ids a link can point at in the page, from its Markdown: each heading's id as
+    Python-Markdown's toc makes it (the same slug, '_1' for a repeated one), and the ids
+    written with attribute lists or in HTML."""
+    from markdown.extensions.toc import slugify
+
+    seen: set[str] = set()
+    for number, line in prose_lines(page):
+        # A heading's code keeps its words in the slug ("Cause before effect: `after`").
+        if heading := _HEADING.match(INLINE_CODE.sub(r"\2", page.lines[number - 1])):
+            if written := _HEADING_ID.search(heading["text"]):
+                seen.add(written["id"])
+                yield written["id"]
+                continue
+            slug = base = slugify(" ".join(plain(heading["text"], markers=False).split()), "-")
+            number = 0
+            while slug in seen:
+                number += 1
+                slug = f"{base}_{number}"
+            seen.add(slug)
+            yield slug
+        for written in _WRITTEN_ID.finditer(line):
+            yield written["id"]

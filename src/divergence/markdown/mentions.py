@@ -39,6 +39,9 @@ _SKIP_TAGS = {
     "style",
     "kbd",
     "time",
+    # Titles of works, in italics (*Stalin: A Biography*): a title is not a mention.
+    "em",
+    "cite",
     # The divergence chart names events, not mentions.
     "svg",
 }

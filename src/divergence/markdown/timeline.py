@@ -39,9 +39,16 @@ from divergence.markdown.chart import render_chart
 from divergence.markdown.timeline_views import section_title, theme_rows, year_groups
 from divergence.site import SiteData, load_site
 from divergence.site.diagnostics import did_you_mean
-from divergence.site.generated import BIBLIOGRAPHY_PAGE, TIMELINE_INDEX, timeline_era_page
+from divergence.site.generated import (
+    BIBLIOGRAPHY_PAGE,
+    TIMELINE_INDEX,
+    salvaged,
+    timeline_era_page,
+    timeline_unreadable,
+    written_ids,
+)
 from divergence.site.sources import read_text
-from divergence.site.timeline import Era, Event
+from divergence.site.timeline import FILE, Era, Event
 
 _MARKER = re.compile(
     r"^<!-- divergence:(?:(timeline)(?: era=([\w-]+))?|(comparison)|(events) page=(\S+\.md)"
@@ -149,6 +156,9 @@ def render(site: SiteData, kind: str, argument: str | None = None) -> str:
             pod=timeline.point_of_divergence,
             era=era,
             eras=timeline.eras,
+            # On every view: links to such an event (from pages, or to its era) land on
+            # the notice that says why it is not shown.
+            unreadable=timeline.unreadable,
         )
     )
 
@@ -200,6 +210,30 @@ class MarkerPreprocessor(Preprocessor):
         return out
 
 
+def _unreadable_notice(site: SiteData, problem, kind: str) -> etree.Element:
+    """What stands in for a view while data/timeline.yml cannot be read: why, and an
+    anchor for each event (or, on the comparison, theme) written in the file, so that
+    links still land here."""
+    notice = etree.Element("div", {"class": "admonition warning dv-timeline"})
+    title = etree.SubElement(notice, "p", {"class": "admonition-title"})
+    title.text = "The timeline cannot be shown until its data file is fixed"
+    text = etree.SubElement(notice, "p")
+    text.text = (
+        f"{problem.path} cannot be read: line {problem.line}, column {problem.col}: "
+        f"{problem.message}. Run make check to see the same message."
+    )
+    text = site.texts[FILE]
+    if kind == "timeline":
+        ids = ["point-of-divergence", *written_ids(text)]
+    else:
+        ids = list(salvaged(text, "themes") or ()) if kind == "comparison" else []
+    if ids:
+        anchors = etree.SubElement(notice, "div", {"hidden": "hidden"})
+        for anchor in ids:
+            etree.SubElement(anchors, "span", {"id": anchor})
+    return notice
+
+
 class TimelineTreeprocessor(Treeprocessor):
     """Puts each view where its placeholder paragraph stands."""
 
@@ -233,6 +267,8 @@ class TimelineTreeprocessor(Treeprocessor):
             if site.timeline is None:
                 view = etree.Element("p", {"class": "dv-timeline"})
                 view.text = "The timeline cannot be shown: data/timeline.yml is missing."
+            elif (broken := timeline_unreadable(site)) is not None:
+                view = _unreadable_notice(site, broken, kind)
             elif kind in ("timeline", "chart") and argument and argument not in eras:
                 # Shown where it stands, and reported by BL002 with its line.
                 view = etree.Element("p", {"class": "dv-timeline"})

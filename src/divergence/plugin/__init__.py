@@ -13,8 +13,8 @@ Markdown extensions, and runs each feature's events in a fixed order:
 
 What must happen before or after another plugin says so with ``event_priority``, never
 by its place in mkdocs.yml: our citation guard reads each page's Markdown before
-mkdocs-bibtex does. Each feature names the pages it generates (``generated``), which
-the checker uses to validate links to them.
+mkdocs-bibtex does. The pages generated from data are listed in ``divergence.site.generated``,
+which the checker reads to validate links to them without starting MkDocs.
 """
 
 from __future__ import annotations
@@ -63,15 +63,6 @@ def features(
         Citations(site, records.citations),
         Printable(printable),
     ]
-
-
-def generated_pages(site: SiteData) -> dict[str, set[str]]:
-    """Every page and file the features generate from data, with the ids each page has."""
-    pages: dict[str, set[str]] = {}
-    for feature in features(site):
-        for path, ids in feature.generated().items():
-            pages.setdefault(path, set()).update(ids)
-    return pages
 
 
 def bib_file(config) -> str:

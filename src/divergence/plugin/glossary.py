@@ -20,14 +20,20 @@ from mkdocs.structure.files import File
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
-from divergence.site.glossary import KINDS, PEOPLE, PEOPLE_GROUPS, Entry, glossary_json
-
-# A person without `group` is one of the people of the history.
-DEFAULT_GROUP = next(iter(PEOPLE_GROUPS))
+from divergence.site.generated import GLOSSARY_DOWNLOAD, written_ids
+from divergence.site.glossary import (
+    KINDS,
+    PEOPLE,
+    PEOPLE_GROUPS,
+    Entry,
+    glossary_json,
+    people_group,
+    people_group_id,
+)
 
 _PLACEHOLDER = "<!-- divergence:mentions {id} -->"
 # The open-data download of both files, linked from the Glossary and People pages.
-DATA_FILE = "glossary.json"
+DATA_FILE = GLOSSARY_DOWNLOAD
 # In a page's HTML, in order: its second-level headings and its links to entries.
 _HEADING_OR_MENTION = re.compile(
     r'<h2[^>]*\sid="(?P<section>[^"]+)"[^>]*>(?P<title>.*?)</h2>'
@@ -122,14 +128,10 @@ def people_groups(people: list[Entry]) -> list[Group]:
     """The People page's groups, in PEOPLE_GROUPS order, each keeping the people's order."""
     groups = []
     for value, title in PEOPLE_GROUPS.items():
-        members = [p for p in people if (p.data.get("group") or DEFAULT_GROUP) == value]
+        members = [p for p in people if people_group(p) == value]
         if members:
-            groups.append(Group(_slug(title), title, members, az_bar(members)))
+            groups.append(Group(people_group_id(value), title, members, az_bar(members)))
     return groups
-
-
-def _slug(title: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", title.casefold()))
 
 
 def _folded(text: str) -> str:
@@ -142,23 +144,18 @@ class Glossary:
         # By page source path: (page, its mentions); kept between --dirty rebuilds.
         self.mentions = mentions
 
-    def generated(self) -> dict[str, set[str]]:
-        pages: dict[str, set[str]] = {}
-        for entry in self.site.glossary.entries:
-            pages.setdefault(entry.kind.page, set()).add(entry.id)
-        people = [e for e in self.site.glossary.entries if e.kind is PEOPLE]
-        if people:
-            pages[PEOPLE.page].update(group.id for group in people_groups(people))
-        if self.site.glossary.entries:
-            pages[DATA_FILE] = set()
-        return pages
+    def _unreadable(self, kind):
+        """The YM001 problem of ``kind``'s data file, if YAML cannot read it."""
+        found = self.site.glossary.diagnostics
+        return next((d for d in found if d.path == kind.file and d.code == "YM001"), None)
 
     def on_files(self, files, /, *, config):
         collection = self.site.glossary
         by_id = collection.by_id()
         for kind in KINDS:
             entries = sorted((e for e in collection.entries if e.kind is kind), key=sort_key)
-            if not entries:
+            unreadable = self._unreadable(kind)
+            if not entries and unreadable is None:
                 continue
             content = template(f"{kind.list_key}-page.md").render(
                 entries=entries,
@@ -168,9 +165,11 @@ class Glossary:
                 placeholder=_PLACEHOLDER,
                 listed_name=listed_name,
                 life_years=life_years,
+                unreadable=unreadable,
+                written_ids=written_ids(self.site.texts[kind.file]) if unreadable else [],
             )
             files.append(File.generated(config, kind.page, content=content))
-        if collection.entries:
+        if any(files.get_file_from_path(kind.page) for kind in KINDS):
             files.append(File.generated(config, DATA_FILE, content=glossary_json(collection)))
         return files
 

@@ -56,9 +56,6 @@ class LastUpdated:
         self.sources[BIBLIOGRAPHY_PAGE] = bib_file
         self.dates: dict[str, date] = {}
 
-    def generated(self) -> dict[str, set[str]]:
-        return {}
-
     def on_files(self, files, /, *, config):
         self.dates = commit_dates(self.root)
         if not self.dates:

@@ -25,10 +25,10 @@ from divergence.markdown.chart.text import wrap
 from divergence.markdown.timeline import chart_css
 from divergence.site import SiteData
 from divergence.site.dates import readable
+from divergence.site.generated import OG_IMAGE
 
 log = logging.getLogger("mkdocs.plugins.divergence")
 
-OG_IMAGE = "assets/images/og-chart.png"
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
 # The site's red (docs/assets/stylesheets/divergence.css) and the light scheme's text.
@@ -51,9 +51,6 @@ class OgImage:
     def __init__(self, site: SiteData) -> None:
         self.site = site
         self.image: dict | None = None
-
-    def generated(self) -> dict[str, set[str]]:
-        return {OG_IMAGE: set()} if self.site.timeline is not None else {}
 
     def on_files(self, files, /, *, config):
         self.image = None

@@ -12,7 +12,12 @@ from divergence.markdown.timeline_views import timeline_csv, timeline_json
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url
 from divergence.site import SiteData
-from divergence.site.generated import TIMELINE_COMPARISON, TIMELINE_INDEX, timeline_era_page
+from divergence.site.generated import (
+    TIMELINE_COMPARISON,
+    salvaged_eras,
+    timeline_era_page,
+    timeline_unreadable,
+)
 from divergence.site.timeline import FILE
 
 
@@ -20,22 +25,15 @@ class Timeline:
     def __init__(self, site: SiteData) -> None:
         self.site = site
 
-    def generated(self) -> dict[str, set[str]]:
-        timeline = self.site.timeline
-        if timeline is None:
-            return {}
-        pages = {TIMELINE_INDEX: {e.id for e in timeline.events} | {"point-of-divergence"}}
-        for era in timeline.eras:
-            pages[timeline_era_page(era.id)] = {e.id for e in timeline.events if era.holds(e)}
-        pages[TIMELINE_COMPARISON] = set(timeline.themes)
-        pages["timeline.json"] = pages["timeline.csv"] = set()
-        return pages
-
     def on_files(self, files, /, *, config):
         timeline = self.site.timeline
         if timeline is None:
             return files
-        for era in timeline.eras:
+        # A file YAML cannot read keeps its era pages (from its eras section), each
+        # saying why it is empty, so that links to them still lead somewhere.
+        unreadable = timeline_unreadable(self.site) is not None
+        eras = salvaged_eras(self.site.texts[FILE]) if unreadable else timeline.eras
+        for era in eras:
             content = template("era-page.md").render(era=era)
             files.append(File.generated(config, timeline_era_page(era.id), content=content))
         content = template("comparison-page.md").render()

@@ -23,9 +23,6 @@ class Tracks:
         # convert the home page only when it is edited).
         self.legend = records.legend
 
-    def generated(self) -> dict[str, set[str]]:
-        return {}
-
     def on_page_context(self, context, /, *, page: Page, config, nav):
         """Expose the page's track and default status (None when it has no track)."""
         context["divergence_track"] = TRACKS.get(page.meta.get("track"))

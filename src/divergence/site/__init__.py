@@ -33,6 +33,11 @@ class SiteData:
     version: tuple = ()
 
     @property
+    def texts(self) -> dict[str, str]:
+        """The text of each data file that exists, by its path from the project root."""
+        return self._texts
+
+    @property
     def bib_keys(self) -> set[str] | None:
         return set(self.bibliography.entries) if self.bibliography is not None else None
 

@@ -15,6 +15,8 @@ _NOT_ENTRIES = {"comment", "string", "preamble"}
 _KEY = re.compile(r"\s*([^,\s{}()=\"#%'~]+)\s*,")
 # A field's name and how its value opens: a brace, a quote, or neither (a number, a macro).
 _FIELD = re.compile(r"([A-Za-z][\w-]*)\s*=\s*([{\"]?)")
+_ENTRY_AT_LINE_START = re.compile(r"\n@\s*[A-Za-z]+\s*[{(]")
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z][\w-]*\s*=")
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,31 @@ def read_bibliography(path: str, text: str) -> Bibliography:
         line, col = _line_col(text, match.start())
         end = _closing(text, match.end(), ")" if match.group(2) == "(" else "}")
         if end is None:
+            # Read on from the next entry, so that one missing brace is one problem and
+            # the entries after it (and the citations of them) are still known.
+            following = _ENTRY_AT_LINE_START.search(text, match.end())
+            stop = following.start() + 1 if following else len(text)
+            body = text[match.end() : stop]
+            where = _unclosed_field(body, line)
             problems.append(
-                Problem(line, col, f"entry at line {line} is never closed; check its braces")
+                Problem(
+                    where or line,
+                    1 if where else col,
+                    f"entry at line {line} is never closed"
+                    + (
+                        f": the value that starts at line {where} has no closing brace"
+                        if where
+                        else ""
+                    )
+                    + "; check its braces",
+                )
             )
-            break
+            if (key_match := _KEY.match(body)) and kind not in _NOT_ENTRIES:
+                entries.setdefault(key_match.group(1), Entry(key_match.group(1), kind, line, col))
+            if following is None:
+                break
+            position = stop
+            continue
         position = end + 1
         if kind in _NOT_ENTRIES:
             continue
@@ -144,6 +167,18 @@ def _closing(text: str, start: int, closer: str) -> int | None:
         elif char == "@" and text[index - 1] == "\n" and depth > 0:
             # A new entry starts before this one closed.
             return None
+    return None
+
+
+def _unclosed_field(body: str, first_line: int) -> int | None:
+    """The line of a field whose braces are still open when the next field begins."""
+    depth, opened_at = 1, None
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if depth > 1 and _FIELD_LINE.match(line):
+            return opened_at
+        if depth == 1:
+            opened_at = number
+        depth += line.count("{") - line.count("}")
     return None
 
 

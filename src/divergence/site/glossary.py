@@ -6,6 +6,7 @@ entries that can be read are kept, so one bad entry never hides the others.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from divergence.site.diagnostics import Diagnostic, did_you_mean
 from divergence.site.frontmatter import compose, construct, mapping, yaml_error_position
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,16 @@ PEOPLE_GROUPS = {
 }
 
 
+def people_group(entry: Entry) -> str:
+    """The People page's group of a person (`group`, or the people of the history)."""
+    return entry.data.get("group") or next(iter(PEOPLE_GROUPS))
+
+
+def people_group_id(group: str) -> str:
+    """The anchor of a group's heading on the People page: 'historians-and-authors'."""
+    return "-".join(re.findall(r"[a-z0-9]+", PEOPLE_GROUPS[group].casefold()))
+
+
 @dataclass
 class Entry:
     """One glossary term or person."""
@@ -84,7 +96,11 @@ class Entry:
     @property
     def lifespan(self) -> str:
         """'7 November 1879 – 21 August 1940', keeping each date's precision."""
-        born, died = (readable(self.data[k]) if self.data.get(k) else "" for k in ("born", "died"))
+        # A date DA004 rejects is shown as written, never guessed at.
+        born, died = (
+            (str(value) if date_problem(value) else readable(value)) if value else ""
+            for value in (self.data.get("born"), self.data.get("died"))
+        )
         if born and died:
             return f"{born} – {died}"
         return f"born {born}" if born else (f"died {died}" if died else "")
@@ -195,6 +211,9 @@ def _entry(kind: Kind, node) -> tuple[Entry | None, list[Diagnostic]]:
                 f"'short' has {len(short)} characters; the tooltip takes at most {SHORT_LIMIT}",
             )
         )
+    for key in ("born", "died"):
+        if data.get(key) and (problem := date_problem(data[key])):
+            found.append(_d(path, lines[key], "DA004", f"'{key}': {problem}"))
     if not entry_id or not data.get(kind.title_key):
         return None, found
     return Entry(
@@ -238,6 +257,20 @@ def _people_fields(kind: Kind, data: dict, lines: dict[str, int]) -> list[Diagno
             )
         )
     return found
+
+
+def date_problem(value) -> str | None:
+    """Why ``value`` is not a date as the data files write it (None when it is one)."""
+    text = str(value)
+    match = _DATE.match(text)
+    if not match:
+        return f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (New Style)"
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return f"'{text}' is not a real date (YYYY-MM-DD: is the month or the day wrong?)"
+    return None
 
 
 def _cross_checks(entries: list[Entry], bib_keys: set[str] | None) -> list[Diagnostic]:

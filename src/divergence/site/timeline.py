@@ -95,6 +95,14 @@ class Era:
         return self.start <= event.date.year <= self.end
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    id: str
+    title: str
+    date: str
+    line: int
+
+
 @dataclass
 class Timeline:
     point_of_divergence: Date | None
@@ -102,6 +110,9 @@ class Timeline:
     eras: list[Era]
     events: list[Event]
     diagnostics: list[Diagnostic]
+    # Events left out because a field cannot be read (TL003 says which): the timeline
+    # lists them, so that none disappears without a word.
+    unreadable: list[Unreadable] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Event]:
         return {event.id: event for event in self.events}
@@ -128,14 +139,25 @@ def load(text: str, *, bib_keys=None, pages=None) -> Timeline:
         for e in _value(top, "eras") or []
         if isinstance(e, dict) and {"id", "title", "start", "end"} <= e.keys()
     ]
-    events = []
+    events, unreadable = [], []
     for node in getattr(top.get("events", (None, None))[1], "value", []) or []:
         event = _event(node, themes, found)
         if event is not None:
             events.append(event)
+        elif isinstance(node, yaml.MappingNode):
+            raw = {key: construct(value) for key, (_, value) in mapping(node).items()}
+            if raw.get("id"):
+                unreadable.append(
+                    Unreadable(
+                        str(raw["id"]),
+                        str(raw.get("title") or ""),
+                        str(raw.get("date") or ""),
+                        node.start_mark.line + 1,
+                    )
+                )
     events.sort(key=lambda e: (e.date.sort_key(), e.track))
-    _cross_checks(events, pod, bib_keys, pages, found)
-    return Timeline(pod, themes, eras, _ordered(events, found), sorted(found))
+    _cross_checks(events, pod, bib_keys, pages, found, {u.id for u in unreadable})
+    return Timeline(pod, themes, eras, _ordered(events, found), sorted(found), unreadable)
 
 
 def _event(node, themes, found) -> Event | None:
@@ -209,7 +231,7 @@ def _event(node, themes, found) -> Event | None:
     return event
 
 
-def _cross_checks(events, pod, bib_keys, pages, found) -> None:
+def _cross_checks(events, pod, bib_keys, pages, found, unreadable=frozenset()) -> None:
     by_id: dict[str, Event] = {}
     actual_ids = [event.id for event in events if event.track == "actual"]
     for event in events:
@@ -250,7 +272,9 @@ def _cross_checks(events, pod, bib_keys, pages, found) -> None:
                 )
             elif event.replaces:
                 target = by_id.get(str(event.replaces))
-                if target is None or target.track != "actual":
+                if target is None and str(event.replaces) in unreadable:
+                    pass  # TL003 says why that event cannot be read: the one root cause
+                elif target is None or target.track != "actual":
                     found.append(
                         _d(
                             lines["replaces"],

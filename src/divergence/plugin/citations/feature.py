@@ -61,14 +61,6 @@ class Citations:
     def _known_keys(self) -> set[str] | None:
         return self.site.bib_keys
 
-    def generated(self) -> dict[str, set[str]]:
-        if self.site.bibliography is None:
-            return {}
-        return {
-            BIBLIOGRAPHY_PAGE: set(self.site.bibliography.entries),
-            BIBLIOGRAPHY_DOWNLOAD: set(),
-        }
-
     def on_config(self, config):
         root = self.site.root
         snippets = config.mdx_configs.get("pymdownx.snippets", {})

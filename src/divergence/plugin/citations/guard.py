@@ -10,10 +10,13 @@ visible on the page, and rule CT001 reports it with its position.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from divergence.site.markdown_syntax import CITATION_BLOCK, CITATION_KEY, FENCE, INLINE_CODE
 
+# One citation of a block as mkdocs-bibtex reads it: prefix, @key, then ", locator".
+_AFFIXED = re.compile(r"(?P<prefix>[^@;]*?)\s*@(?P<key>[\w-]+)(?:\s*,\s*(?P<suffix>[^;]+))?")
 # U+E000 (private use) never appears in our text; it stands for '@' while bibtex runs.
 PLACEHOLDER = "\ue000"
 
@@ -52,5 +55,23 @@ def _hide(text: str) -> str:
 def _hide_unknown(block: str, known_keys: Collection[str]) -> str:
     keys = CITATION_KEY.findall(block)
     if all(key in known_keys for key in keys):
-        return block
+        return _affixes_outside(block)
     return block.replace("@", PLACEHOLDER)
+
+
+def _affixes_outside(block: str) -> str:
+    """``[see @a, p. 200; @b]`` as ``see [@a] (p. 200)[@b]``.
+
+    mkdocs-bibtex's simple mode drops a citation's prefix and locator ("Affixes not
+    supported"); a scholarly page needs the page number, so it stays beside the
+    footnote mark, and the citation mkdocs-bibtex sees is the bare key.
+    """
+    parts = [_AFFIXED.fullmatch(part.strip()) for part in block[1:-1].split(";")]
+    if not all(parts) or not any(p["prefix"] or p["suffix"] for p in parts):
+        return block
+    return "".join(
+        (f"{p['prefix']} " if p["prefix"] else "")
+        + f"[@{p['key']}]"
+        + (f" ({p['suffix'].strip()})" if p["suffix"] else "")
+        for p in parts
+    )

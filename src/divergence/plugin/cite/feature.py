@@ -43,9 +43,6 @@ class Cite:
         # Proper names known to the site, set for each build in on_config.
         self.names: frozenset[str] = frozenset()
 
-    def generated(self) -> dict[str, set[str]]:
-        return {}
-
     def on_config(self, config):
         if not config.site_url:
             log.info("divergence: no site_url, so the citations give no page address")

@@ -31,9 +31,6 @@ class Printable:
         self.config = config
         self._nav = None
 
-    def generated(self) -> dict[str, set[str]]:
-        return {}
-
     def on_files(self, files, /, *, config):
         # Off unless the essay's parts are listed (the plugin's `printable.parts`).
         if not self.config.parts:

@@ -45,12 +45,18 @@ _MENTION = re.compile(r'<a [^>]*\bclass="dv-term\b[^"]*"[^>]*>([^<]*)</a>')
 # links lead away from the essay, and the divergence chart, which is a map to click.
 SCREEN_ONLY_SECTIONS = ("questions-for-discussion", "on-the-timeline")
 _NOTES = '<div class="footnote">'
-_CHART = re.compile(r'<figure class="dv-chart-figure">.*?</figure>', re.DOTALL)
+# Elements that hold one screen-only part whole (the events list is a section of its own).
+_SCREEN_ONLY = re.compile(
+    r'<figure class="dv-chart-figure">.*?</figure>'
+    r'|<section class="dv-page-events"[^>]*>.*?</section>',
+    re.DOTALL,
+)
 
 
 def for_paper(content: str) -> str:
     """``content`` without what a page has only for reading on screen."""
-    content = _CHART.sub("", content)
+    content = _SCREEN_ONLY.sub("", content)
+    # The questions: from their heading to the next one, or to the page's notes.
     for section in SCREEN_ONLY_SECTIONS:
         start = content.find(f'<h2 id="{section}"')
         if start < 0:

@@ -1,4 +1,6 @@
-"""SN001: a snippet include that names a file that does not exist."""
+"""Snippets: an include that names a file that does not exist (SN001)."""
+
+from __future__ import annotations
 
 import re
 
@@ -15,12 +17,10 @@ _SELECTOR = re.compile(r"(?::-?\d*){1,2}$|:[\w-]+$")
 
 
 @rule("SN001", "snippet-missing", "A snippet include names a file that does not exist.")
-def check(project):
-    options = _snippet_options(project.config)
-    if options is None:
+def missing(project):
+    if project.settings.snippet_bases is None:
         return
-    base = options.get("base_path", ["."])
-    bases = [project.root / p for p in ([base] if isinstance(base, str) else base)]
+    bases = [project.root / p for p in project.settings.snippet_bases]
     for page in project.pages:
         in_block = False
         for index in range(page.body_start, len(page.lines)):
@@ -48,12 +48,3 @@ def check(project):
                     f"snippet file '{path}' does not exist (looked in: "
                     f"{', '.join(str(b.relative_to(project.root)) for b in bases)})",
                 )
-
-
-def _snippet_options(config):
-    for entry in config.get("markdown_extensions") or []:
-        if entry == "pymdownx.snippets":
-            return {}
-        if isinstance(entry, dict) and "pymdownx.snippets" in entry:
-            return entry["pymdownx.snippets"] or {}
-    return None

@@ -1,22 +1,83 @@
-"""CL001: a passage presented as documented history that cites no source.
-
-A passage is documented when a block, a contrast's actual side or (for unmarked top-level
-paragraphs) the page's default says so. It must carry a citation: ``[@key]`` in the
-Markdown, a footnote reference or a link to the bibliography in the built page.
-"""
+"""Citations: unknown keys (CT001), unused entries (CT002), the bibliography's syntax
+(CT003), and documented passages without a source (CL001, on the built HTML)."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 
+from divergence.checks import scan
 from divergence.checks.registry import rule
 from divergence.site.claims import STATUSES, page_default
-from divergence.site.diagnostics import Diagnostic
+from divergence.site.diagnostics import Diagnostic, did_you_mean
 from divergence.site.frontmatter import FrontMatter
 
+# The templates' example key: FM005 reports the placeholder itself.
+TEMPLATE_KEY = "replacewithkey"
 _LABELS = {"dv-claim", "dv-contrast__label"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}
+
+
+@rule("CT001", "citation-unknown-key", "A citation key is not in the bibliography.")
+def unknown_key(project):
+    """mkdocs-bibtex warns without naming the page; this names page, line and column."""
+    bibliography = project.bibliography
+    if bibliography is None:
+        return
+    # Included text is cited on every page that includes it: check it where it is written.
+    for page in [*project.pages, *project.includes]:
+        for citation in scan.citations(page):
+            if citation.key not in bibliography.entries and citation.key != TEMPLATE_KEY:
+                yield Diagnostic(
+                    page.path,
+                    citation.line,
+                    citation.col,
+                    "CT001",
+                    f"unknown citation key '{citation.key}'"
+                    f"{did_you_mean(citation.key, bibliography.entries)}; "
+                    f"add the work to {bibliography.path} or fix the key",
+                )
+    # The sources of glossary terms and people, checked where the data file names them.
+    yield from (d for d in project.glossary.diagnostics if d.code == "CT001")
+    if project.timeline is not None:
+        yield from (d for d in project.timeline.diagnostics if d.code == "CT001")
+
+
+@rule("CT002", "citation-unused-entry", "A bibliography entry is cited by no page.")
+def unused_entry(project):
+    bibliography = project.bibliography
+    # Only a run over the whole site, with every data file read, knows that nothing
+    # cites an entry: a data file YAML cannot read hides its citations (YM001 says why).
+    if bibliography is None or project.partial or project.unreadable_data:
+        return
+    sources = [*project.all_pages, *project.includes]
+    cited = {c.key for page in sources for c in scan.citations(page)}
+    # Glossary and people entries cite their sources on the generated pages.
+    cited |= {key for entry in project.glossary.entries for key in entry.sources}
+    if project.timeline is not None:
+        cited |= {key for event in project.timeline.events for key in event.sources}
+    for entry in bibliography.entries.values():
+        if entry.key not in cited:
+            yield Diagnostic(
+                bibliography.path,
+                entry.line,
+                entry.col,
+                "CT002",
+                f"'{entry.key}' is cited by no page; cite it with [@{entry.key}] or remove it",
+            )
+
+
+@rule("CT003", "bibliography-syntax", "The bibliography has an entry that cannot be read.")
+def bibliography_syntax(project):
+    bibliography = project.bibliography
+    if bibliography is None:
+        if project.bib_path is not None and not project.bib_path.is_file():
+            yield Diagnostic(
+                "mkdocs.yml", 1, 1, "CT003", f"bib_file '{project.bib_path.name}' does not exist"
+            )
+        return
+    for problem in bibliography.problems:
+        yield Diagnostic(bibliography.path, problem.line, problem.col, "CT003", problem.message)
 
 
 @rule(
@@ -25,7 +86,10 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}
     "A passage presented as documented history cites no source.",
     needs="html",
 )
-def check(project):
+def documented_uncited(project):
+    """A passage is documented when a block, a contrast's actual side or (for unmarked
+    top-level paragraphs) the page's default says so; it must carry a footnote reference
+    or a link to the bibliography in the built page."""
     for page, rendered in project.rendered_pages():
         front = page.front_matter
         if not isinstance(front, FrontMatter):
@@ -34,10 +98,9 @@ def check(project):
         finder = _Passages(default.id if default else None)
         finder.feed(rendered)
         for text in map(_without_marker, finder.uncited):
-            line = _locate(page, text)
             yield Diagnostic(
                 page.path,
-                line,
+                _locate(page, text),
                 1,
                 "CL001",
                 f"documented passage '{text[:50]}' cites no source; add [@key] or mark it "
