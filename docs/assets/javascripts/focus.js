@@ -3,10 +3,14 @@
 // element when the address has a #fragment), without scrolling (Material restores or sets
 // the position), and announce the new title in a polite live region. The first page load
 // is the browser's: focus is left alone there.
+// Also on every page: Material puts each code block's copy button in a <nav>, so a page
+// with two code blocks (every page's "Cite this page") has two unnamed navigation
+// landmarks for what is not navigation (axe: landmark-unique); no template renders it.
 (() => {
   let status; // the live region, added on the first page so it exists before a change
 
   window.document$?.subscribe(() => {
+    for (const nav of document.querySelectorAll(".md-code__nav")) nav.setAttribute("role", "none");
     if (!status) {
       status = Object.assign(document.createElement("div"), { id: "dv-status", role: "status" });
       return document.body.append(status);

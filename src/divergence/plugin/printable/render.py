@@ -53,9 +53,27 @@ _SCREEN_ONLY = re.compile(
 )
 
 
+# The home page's ways into the essay (its "Start reading" button, the parts as cards):
+# on the single page the essay itself follows.
+_WAY_IN = re.compile(r'<(\w+)\b[^>]*\bclass="[^"]*\bdv-home__way\b[^"]*"[^>]*>')
+
+
+def _without_elements(content: str, opening: re.Pattern) -> str:
+    """``content`` without each element whose opening tag ``opening`` matches, whole."""
+    while match := opening.search(content):
+        tag = match.group(1)
+        depth, position = 1, match.end()
+        nested = re.compile(rf"<(/?){tag}\b[^>]*>")
+        while depth and (inner := nested.search(content, position)):
+            depth += -1 if inner.group(1) else 1
+            position = inner.end()
+        content = content[: match.start()] + content[position:]
+    return content
+
+
 def for_paper(content: str) -> str:
     """``content`` without what a page has only for reading on screen."""
-    content = _SCREEN_ONLY.sub("", content)
+    content = _without_elements(_SCREEN_ONLY.sub("", content), _WAY_IN)
     # The questions: from their heading to the next one, or to the page's notes.
     for section in SCREEN_ONLY_SECTIONS:
         start = content.find(f'<h2 id="{section}"')
