@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from divergence.site.dates import readable
-from divergence.site.diagnostics import Diagnostic, did_you_mean
+from divergence.site.diagnostics import Diagnostic, did_you_mean, unknown_citation
 from divergence.site.frontmatter import compose, construct, mapping, yaml_error_position
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -323,12 +323,8 @@ def _cross_checks(entries: list[Entry], bib_keys: set[str] | None) -> list[Diagn
             for key in entry.sources:
                 if key not in bib_keys:
                     found.append(
-                        _d(
-                            path,
-                            entry.lines["sources"],
-                            "CT001",
-                            f"unknown citation key '{key}'{did_you_mean(key, bib_keys)}; "
-                            "add the work to data/references.bib or fix the key",
+                        unknown_citation(
+                            path, entry.lines["sources"], 1, key, bib_keys, "data/references.bib"
                         )
                     )
     return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from divergence.site.dates import readable, readable_range
-from divergence.site.diagnostics import Diagnostic, did_you_mean
+from divergence.site.diagnostics import Diagnostic, did_you_mean, unknown_citation
 from divergence.site.frontmatter import compose, construct, mapping, yaml_error_position
 
 FILE = "data/timeline.yml"
@@ -292,12 +292,8 @@ def _cross_checks(events, pod, bib_keys, pages, found, unreadable=frozenset()) -
             for key in event.sources:
                 if key not in bib_keys:
                     found.append(
-                        _d(
-                            lines["sources"],
-                            "CT001",
-                            f"unknown citation key '{key}'"
-                            f"{did_you_mean(key, bib_keys)}; add the work to "
-                            "data/references.bib or fix the key",
+                        unknown_citation(
+                            FILE, lines["sources"], 1, key, bib_keys, "data/references.bib"
                         )
                     )
         if pages is not None and event.page_path and event.page_path not in pages:

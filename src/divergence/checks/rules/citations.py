@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from divergence.checks import scan
 from divergence.checks.registry import rule
 from divergence.site.claims import STATUSES, page_default
-from divergence.site.diagnostics import Diagnostic, did_you_mean
+from divergence.site.diagnostics import Diagnostic, unknown_citation
 from divergence.site.frontmatter import FrontMatter
 
 # The templates' example key: FM005 reports the placeholder itself.
@@ -28,14 +28,13 @@ def unknown_key(project):
     for page in [*project.pages, *project.includes]:
         for citation in scan.citations(page):
             if citation.key not in bibliography.entries and citation.key != TEMPLATE_KEY:
-                yield Diagnostic(
+                yield unknown_citation(
                     page.path,
                     citation.line,
                     citation.col,
-                    "CT001",
-                    f"unknown citation key '{citation.key}'"
-                    f"{did_you_mean(citation.key, bibliography.entries)}; "
-                    f"add the work to {bibliography.path} or fix the key",
+                    citation.key,
+                    bibliography.entries,
+                    bibliography.path,
                 )
     # The sources of glossary terms and people, checked where the data file names them.
     yield from (d for d in project.glossary.diagnostics if d.code == "CT001")
