@@ -22,17 +22,12 @@ PACKAGES = [
     "divergence",
     "mkdocs_bibtex",
     "pybtex",
-    "mkdocs_git_revision_date_localized_plugin",
-    "git",
     "material",
     "pymdownx",
     "markdown",
     "mkdocs",
     "jinja2",
     "yaml",
-    "babel",
-    "pymarkdown",
-    "codespell_lib",
     "bs4",
 ]
 
