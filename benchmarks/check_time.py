@@ -11,9 +11,8 @@ run is cold:
 Wall time is what the editor waits; CPU time (the process and the linters it starts,
 rumdl and typos) shows how much of the two cores the run used. On a shared machine both
 move with what the neighbours do (up to twice as slow from one minute to the next), so
-each round also times
-a fixed pure-Python loop: its median says how fast the machine was during the runs, and
-the ratio of the two medians compares runs made at different times.
+each round also times a fixed pure-Python loop: its median says how fast the machine was
+during the runs, and the ratio of the two medians compares runs made at different times.
 
     .venv/bin/python benchmarks/check_time.py [--runs 11]
 """
