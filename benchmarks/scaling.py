@@ -17,6 +17,7 @@ the names of the other chapters. The plain build derives the same tree from the 
 from __future__ import annotations
 
 import argparse
+import posixpath
 import re
 import statistics
 import tempfile
@@ -36,6 +37,16 @@ def add_pages(root: Path, count: int) -> int:
     text = (root / TEMPLATE).read_text(encoding="utf-8")
     front, body = re.match(r"(---\n.*?\n---\n)(.*)", text, re.DOTALL).groups()
     body = re.sub(r"^# .*$", "# {title}", body, count=1, flags=re.MULTILINE)
+    # The template's links are relative to its folder; every synthetic page is three
+    # folders deep (synthetic/part-NN/chapter-NN/): relative to that, they hold.
+    folder = posixpath.dirname(TEMPLATE.removeprefix("docs/"))
+    body = re.sub(
+        r"\]\((?![a-z]+:|/|#)([^)\s]+)\)",
+        lambda m: "]({})".format(
+            posixpath.relpath(posixpath.join(folder, m[1]), "synthetic/part/chapter")
+        ),
+        body,
+    )
     nav = ["  - Synthetic:"]
     for index in range(count):
         part, chapter = index // PART + 1, index % PART // CHAPTER + 1

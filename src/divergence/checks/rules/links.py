@@ -4,6 +4,7 @@ other sites (UR001, UR002), and pages the nav leaves out (NV001)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -62,15 +63,28 @@ def _reported(project, page, line):
 @rule("LK001", "link-target", "A link points to a page or file that does not exist.")
 def target(project):
     files = project.docs_files | project.generated_pages.keys()
+    closest = _closest(sorted(files))
     for page in project.pages:
         for item in internal_links(page):
-            message = _target_problem(page, item, files)
+            message = _target_problem(page, item, files, closest)
             if message:
                 _reported(project, page, item.link.line)
                 yield Diagnostic(page.path, item.link.line, item.link.col, "LK001", message)
 
 
-def _target_problem(page, item, files):
+def _closest(files: list[str]):
+    """The file closest to a path (None when none is close), each path worked out once:
+    a link broken on many pages costs one search."""
+
+    @functools.cache
+    def closest(path: str) -> str | None:
+        close = difflib.get_close_matches(path, files, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    return closest
+
+
+def _target_problem(page, item, files, closest):
     target = item.link.target
     if item.problem == "absolute":
         return f"link '{target}' is an absolute path; link to the .md file relative to this page"
@@ -83,9 +97,9 @@ def _target_problem(page, item, files):
         if candidate in files:
             relative = posixpath.relpath(candidate, here)
             return f"link '{target}' is not a file; link to the page's source '{relative}'"
-    close = difflib.get_close_matches(item.path, sorted(files), n=1, cutoff=0.6)
+    close = closest(item.path)
     # Suggested as the editor writes it: relative to the page that links.
-    hint = f" (did you mean '{posixpath.relpath(close[0], here)}'?)" if close else ""
+    hint = f" (did you mean '{posixpath.relpath(close, here)}'?)" if close else ""
     return f"link '{target}' points to '{item.path}', which is not in docs/{hint}"
 
 
