@@ -2,7 +2,7 @@
 
 A case gives the same findings from `divergence check --build` and from `mkdocs build
 --strict` (one renderer, one verdict): source rules run in both, the rules that read
-HTML only where MkDocs renders it, and the external linters only in the command.
+HTML only where MkDocs renders it.
 """
 
 from __future__ import annotations

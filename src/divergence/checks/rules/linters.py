@@ -91,7 +91,7 @@ def _start_rumdl(project):
 
 
 # Not in the build: `mkdocs serve` would run the linter on every rebuild; the command does.
-@rule("ST001", "markdown-style", "A Markdown style problem.", in_build=False, start=_start_rumdl)
+@rule("ST001", "markdown-style", "A Markdown style problem.", start=_start_rumdl)
 def markdown_style(project):
     files = _markdown_files(project)
     if not files:
@@ -144,7 +144,7 @@ def _start_typos(project):
 
 
 # Not in the build: `mkdocs serve` would run the linter on every rebuild; the command does.
-@rule("SP001", "spelling", "A likely misspelling.", in_build=False, start=_start_typos)
+@rule("SP001", "spelling", "A likely misspelling.", start=_start_typos)
 def spelling(project):
     # Started by the runner before the other rules; started here when run alone.
     running = project.running.pop("SP001", None) or _start_typos(project)

@@ -41,8 +41,7 @@ def known_names(project):
     }
 
 
-# With SP001, kept out of the build; `divergence check` runs it.
-@rule("SP002", "name-spelling", "A name spelt unlike any form the data files know.", in_build=False)
+@rule("SP002", "name-spelling", "A name spelt unlike any form the data files know.")
 def name_spelling(project):
     targets = _targets(project.glossary.entries)
     # Names of an unreadable data file are missing from the list: YM001 comes first.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from divergence.plugin.citations.bibliography import Work, cited_keys, grouped, sort_key
@@ -98,7 +99,14 @@ class Citations:
         if version not in _formatted:
             if len(_formatted) > 1000:
                 _formatted.clear()
-            _formatted[version] = registry.reference_text(SimpleNamespace(key=key))
+            try:
+                _formatted[version] = registry.reference_text(SimpleNamespace(key=key))
+            except Exception as error:  # pybtex: a field its style needs is missing
+                entry = self.site.bibliography.entries.get(key)
+                where = f"{self.site.bib_file}:{entry.line}:{entry.col}" if entry else ""
+                raise PluginError(
+                    f"{where}: CT003 entry '{key}' cannot be formatted: {error}"
+                ) from error
         return _formatted[version]
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
