@@ -54,9 +54,9 @@ The essay imagines Trotsky.
 """
 
 PAGES = {
-    "docs/index.md": "---\ndescription: Home.\ntrack: reference\n---\n# Home\n\nText.\n",
+    "docs/index.md": "---\ndescription: Home.\ntrack: reference\n---\n\n# Home\n\nText.\n",
     # No `status`: the track's default applies.
-    "docs/actual.md": "---\ndescription: What happened.\ntrack: actual\n---\n# Actual\n",
+    "docs/actual.md": "---\ndescription: What happened.\ntrack: actual\n---\n\n# Actual\n",
     "docs/what-if.md": ALTERNATE_PAGE,
 }
 
@@ -88,7 +88,7 @@ def test_the_page_default_is_shown_once_right_under_the_badge(fixture_site):
 def test_the_default_links_to_the_legend_when_the_home_page_has_it(fixture_site):
     pages = dict(PAGES)
     pages["docs/index.md"] += "\n## Kinds of claim\n\nThe legend.\n"
-    pages["docs/deep/page.md"] = "---\ndescription: Deep.\ntrack: actual\n---\n# Deep\n"
+    pages["docs/deep/page.md"] = "---\ndescription: Deep.\ntrack: actual\n---\n\n# Deep\n"
     site = fixture_site(pages, markdown_extensions=EXTENSIONS)
     assert site.logs == []
     links = {
@@ -158,7 +158,7 @@ def test_an_invalid_contrast_is_reported_by_the_build_then_fails_it(fixture_site
     """Never a silent fallback: each mistake is a warning with path:line, then --strict fails."""
     pages = dict(PAGES)
     pages["docs/bad.md"] = (
-        "---\ndescription: Mistakes.\ntrack: alternate\n---\n# Bad\n\n"
+        "---\ndescription: Mistakes.\ntrack: alternate\n---\n\n# Bad\n\n"
         "//// contrast\n/// actual\nStalin stays.\n///\n////\n\n"
         "/// alternate\nAlone.\n///\n\n"
         "/// status | speculative\nText.\n///\n"
@@ -167,17 +167,17 @@ def test_an_invalid_contrast_is_reported_by_the_build_then_fails_it(fixture_site
         pages, markdown_extensions=EXTENSIONS, plugins=["divergence", "divergence/checks"]
     )
     assert site.logs == [
-        "WARNING:docs/bad.md:7:1: BL002 the contrast has no title; write it after a bar: "
+        "WARNING:docs/bad.md:8:1: BL002 the contrast has no title; write it after a bar: "
         "'//// contrast | Who leads the party'",
-        "WARNING:docs/bad.md:7:1: BL002 the contrast needs an 'actual' side, then an "
+        "WARNING:docs/bad.md:8:1: BL002 the contrast needs an 'actual' side, then an "
         "'alternate' side (found: actual); open each with '/// actual' or '/// alternate' and "
         "close it with '///'",
         # The actual side is documented history, and cites nothing.
-        "WARNING:docs/bad.md:9:1: CL001 documented passage 'Stalin stays.' cites no source; "
+        "WARNING:docs/bad.md:10:1: CL001 documented passage 'Stalin stays.' cites no source; "
         "add [@key] or mark it with its real status (/// status | interpretation)",
-        "WARNING:docs/bad.md:13:1: BL002 '/// alternate' is outside a contrast; put both sides "
+        "WARNING:docs/bad.md:14:1: BL002 '/// alternate' is outside a contrast; put both sides "
         "inside '//// contrast | Title' ... '////'",
-        "WARNING:docs/bad.md:17:1: BL002 unknown claim status 'speculative' (did you mean "
+        "WARNING:docs/bad.md:18:1: BL002 unknown claim status 'speculative' (did you mean "
         "'speculation'?); use one of: documented, interpretation, speculation, editorial",
     ]
     assert site.aborted == "Aborted with 5 warnings in strict mode!"
@@ -273,6 +273,10 @@ def test_each_page_of_the_argument_opens_with_a_sourced_contrast(real_site):
 
 
 def test_claims_script_is_loaded_on_every_page(real_site):
+    # But the single-page essay, a document to print or save, which loads no script.
     for rel in real_site.html_files():
+        if rel == "print/index.html":
+            assert real_site.soup(rel).select("script[src]") == []
+            continue
         scripts = [s.get("src", "") for s in real_site.soup(rel).select("script[src]")]
         assert any(src.endswith("assets/javascripts/divergence.js") for src in scripts), rel

@@ -319,19 +319,19 @@ def test_an_essay_page_lists_its_events_by_lane_before_its_questions(fixture_sit
 def test_a_marker_naming_no_page_or_era_of_the_data_is_reported_at_its_line(fixture_site):
     pages = {
         **PAGES,
-        "docs/history.md": PAGES["docs/history.md"].replace("page=history.md", "page=histori.md"),
+        "docs/history.md": PAGES["docs/history.md"].replace("page=history.md", "page=elsewhere.md"),
         "docs/timeline/index.md": PAGES["docs/timeline/index.md"].replace(
             "divergence:timeline -->", "divergence:timeline era=late-1902s -->"
         ),
     }
     site = build(fixture_site, pages=pages, checks=True)
     section = site.soup("history/index.html").select_one("section.dv-page-events")
-    assert section["data-divergence-source"] == "<!-- divergence:events page=histori.md -->"
+    assert section["data-divergence-source"] == "<!-- divergence:events page=elsewhere.md -->"
     shown = site.soup("timeline/index.html").select_one("p.dv-timeline")
     assert shown.get_text() == "The timeline cannot be shown: there is no era 'late-1902s'."
     assert site.logs == [
-        "WARNING:docs/history.md:12:1: BL002 no event of data/timeline.yml has 'page: histori.md';"
-        " check the page named in the marker",
+        "WARNING:docs/history.md:12:1: BL002 no event of data/timeline.yml has 'page: "
+        "elsewhere.md'; check the page named in the marker",
         "WARNING:docs/timeline/index.md:8:1: BL002 no era 'late-1902s' in data/timeline.yml"
         " (did you mean 'late-1920s'?); the eras are listed under 'eras:'",
     ]

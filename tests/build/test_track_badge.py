@@ -1,10 +1,10 @@
 """Fixture sites: the track badge on every page, and front-matter errors in the build log."""
 
 PAGES = {
-    "docs/index.md": "---\ndescription: Home.\ntrack: reference\n---\n# Home\n\nText.\n",
-    "docs/actual.md": "---\ndescription: What happened.\ntrack: actual\n---\n# Actual\n",
-    "docs/fork.md": "---\ndescription: The turn.\ntrack: divergence\n---\n# Fork\n",
-    "docs/what-if.md": "---\ndescription: What if.\ntrack: alternate\n---\n# What if\n",
+    "docs/index.md": "---\ndescription: Home.\ntrack: reference\n---\n\n# Home\n\nText.\n",
+    "docs/actual.md": "---\ndescription: What happened.\ntrack: actual\n---\n\n# Actual\n",
+    "docs/fork.md": "---\ndescription: The turn.\ntrack: divergence\n---\n\n# Fork\n",
+    "docs/what-if.md": "---\ndescription: What if.\ntrack: alternate\n---\n\n# What if\n",
 }
 
 
@@ -52,7 +52,7 @@ PLUGINS = ["divergence", "divergence/checks"]
 def test_every_front_matter_problem_is_logged_with_its_position(fixture_site):
     """All problems of all pages are listed, then the strict build fails; no page is dropped."""
     pages = dict(PAGES)
-    pages["docs/bad.md"] = "---\ntile: Bad\ntrack: alternative\n---\n# Bad\n\nKept text.\n"
+    pages["docs/bad.md"] = "---\ntile: Bad\ntrack: alternative\n---\n\n# Bad\n\nKept text.\n"
     pages["docs/none.md"] = "# No front matter\n\nAlso kept.\n"
     site = fixture_site(pages, plugins=PLUGINS)
     assert site.logs == [
@@ -75,7 +75,7 @@ def test_every_front_matter_problem_is_logged_with_its_position(fixture_site):
 def test_broken_front_matter_yaml_is_an_error_not_page_text(fixture_site):
     """MkDocs silently treats unparsable front matter as content; we report it."""
     pages = dict(PAGES)
-    pages["docs/broken.md"] = "---\ndescription: x\ntrack: [actual\n---\n# Broken\n"
+    pages["docs/broken.md"] = "---\ndescription: x\ntrack: [actual\n---\n\n# Broken\n"
     site = fixture_site(pages, plugins=PLUGINS)
     assert site.logs == [
         "WARNING:docs/broken.md:4:1: FM001 front matter is not valid YAML: expected ',' or "

@@ -51,6 +51,13 @@ class Printable:
         self._nav = nav
         return nav
 
+    def on_page_context(self, context, /, *, page, config, nav):
+        # The single page is a document to print or save (overrides/main.html).
+        context["divergence_paper"] = bool(self.config.parts) and (
+            page.file.src_uri == self.config.page
+        )
+        return context
+
     def on_env(self, env, /, *, config, files):
         if not self.config.parts:
             return env
