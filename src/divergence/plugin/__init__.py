@@ -47,12 +47,8 @@ class DivergenceConfig(Config):
     printable = c.SubConfig(PrintableConfig)
 
 
-def features(
-    site: SiteData, config: DivergenceConfig | None = None, records: Records | None = None
-) -> list:
+def features(site: SiteData, config: DivergenceConfig, records: Records) -> list:
     """The content features, in the order their events run."""
-    printable = config.printable if config is not None else PrintableConfig()
-    records = records or Records()
     return [
         LastUpdated(site.root, site.bib_file),
         Tracks(records),
@@ -61,7 +57,7 @@ def features(
         Timeline(site),
         OgImage(site),
         Citations(site, records.citations),
-        Printable(printable),
+        Printable(config.printable),
     ]
 
 
