@@ -3,6 +3,8 @@
 Each ``cases/<CODE>.yml`` holds a list of cases: ``files`` (laid over a small base project;
 a null value deletes a base file) and the ``diagnostics`` the rule must report, in order.
 Cases with ``build: true`` build the site with MkDocs and compare the rule's warnings.
+A case that writes its own mkdocs.yml names our templates as ``custom_dir: $OVERRIDES``,
+so no case holds a path of the machine it was written on.
 """
 
 from __future__ import annotations
@@ -95,5 +97,5 @@ def write_case(root: Path, case: Case) -> Path:
             continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text.replace("$OVERRIDES", str(REPO / "overrides")), encoding="utf-8")
     return root / "mkdocs.yml"
