@@ -357,6 +357,12 @@ def test_open_data_is_published_in_the_sites_order(fixture_site):
         expelled["precision"] == "month" and expelled["note"] == "Sources give 12 or 14 November."
     )
     assert rows[3]["after"] == "alt-public"
+    # Reused data says which history is speculation, as the rendered lanes do.
+    assert {(e["track"], e["status"]) for e in data["events"]} == {
+        ("actual", "documented"),
+        ("alternate", "speculation"),
+    }
+    assert [row["status"] for row in rows] == [e["status"] for e in data["events"]]
 
 
 # The site's own essay pages: their parts are the nav entries titled with one of the

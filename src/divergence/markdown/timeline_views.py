@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
 
+from divergence.site.claims import TRACK_DEFAULTS
 from divergence.site.timeline import Era, Event, Timeline
 
 
@@ -189,6 +190,7 @@ def section_title(markdown: str, anchor: str | None) -> str | None:
 FIELDS = (
     "id",
     "track",
+    "status",
     "date",
     "end",
     "precision",
@@ -208,6 +210,8 @@ def _record(event: Event) -> dict:
     return {
         "id": event.id,
         "track": event.track,
+        # What the rendered lanes say of each history, so that reused data says it too.
+        "status": TRACK_DEFAULTS[event.track],
         "date": event.date.iso,
         "end": event.end.iso if event.end else None,
         "precision": event.date.precision,
