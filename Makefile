@@ -21,8 +21,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint check lock bench clean
 
 # --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
-# --dirty: a page edit rebuilds that page only (a data, snippet or template edit rebuilds
-# every page: src/divergence/plugin/serving.py). --watch-theme: overrides/ reloads too.
+# --dirty: a page edit rebuilds that page, a data or snippet edit the pages that show it, a
+# template edit every page (src/divergence/plugin/serving.py). --watch-theme: overrides/
+# reloads too.
 # SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
 SERVE_FLAGS := --livereload --dirty --watch-theme
 serve: $(STAMP)

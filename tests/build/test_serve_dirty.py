@@ -11,6 +11,7 @@ import os
 import time
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -99,11 +100,124 @@ def test_a_page_edit_builds_that_page_and_keeps_the_rest_right(tmp_path):
     assert {doc["location"].split("#")[0] for doc in index["docs"]} >= {"", "other/"}
 
 
-def test_a_data_edit_builds_every_page_again(tmp_path):
+def test_a_short_definition_edit_builds_the_pages_that_mention_the_term(tmp_path):
     root = project(tmp_path)
     serve = Serve(root, tmp_path / "site")
     serve.build()
+    other = serve.built_at("other/index.html")
     edit(root / "data/glossary.yml", GLOSSARY.replace("three leaders", "three rulers"))
     serve.build()
     home = (serve.site / "index.html").read_text("utf-8")
     assert "The three rulers who ran the party" in home
+    assert serve.built_at("other/index.html") == other, "a page without the term was built"
+
+
+def test_a_full_definition_edit_builds_the_glossary_alone(tmp_path):
+    root = project(tmp_path)
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    home = serve.built_at("index.html")
+    edit(root / "data/glossary.yml", GLOSSARY.replace("Kamenev and Stalin", "Kamenev, Stalin"))
+    serve.build()
+    assert "Zinoviev, Kamenev, Stalin." in (serve.site / "glossary/index.html").read_text("utf-8")
+    # The home page shows the term's short definition only, which did not change.
+    assert serve.built_at("index.html") == home
+
+
+def test_a_new_alias_builds_every_page_that_could_mention_it(tmp_path):
+    root = project(tmp_path)
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    edit(
+        root / "data/glossary.yml",
+        GLOSSARY.replace("term: troika", "term: troika\n    aliases: [nothing]"),
+    )
+    serve.build()
+    other = (serve.site / "other/index.html").read_text("utf-8")
+    assert 'data-divergence-entry="troika"' in other, "the new alias is not linked"
+
+
+def test_a_bibliography_edit_builds_the_pages_that_cite_the_work(tmp_path):
+    root = project(tmp_path)
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    other = serve.built_at("other/index.html")
+    edit(root / "data/references.bib", BIB.replace("Stalin, Vol. I", "Stalin, Volume One"))
+    serve.build()
+    assert "Stalin, Volume One" in (serve.site / "index.html").read_text("utf-8")
+    assert serve.built_at("other/index.html") == other
+
+
+def test_a_snippet_edit_builds_the_pages_that_include_it(tmp_path):
+    root = write_project(
+        tmp_path / "project",
+        {
+            **FILES,
+            "includes/note.md": "A shared note.",
+            "docs/other.md": page("Other", '--8<-- "includes/note.md"'),
+        },
+        plugins=["search", "divergence", {"bibtex": {"bib_file": "data/references.bib"}}],
+        markdown_extensions=[
+            "footnotes",
+            "toc",
+            {"pymdownx.snippets": {"base_path": [str(tmp_path / "project")]}},
+        ],
+        nav=["index.md", "other.md"],
+    ).parent
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    assert "A shared note." in (serve.site / "other/index.html").read_text("utf-8")
+    home = serve.built_at("index.html")
+    edit(root / "includes/note.md", "An edited note.")
+    serve.build()
+    assert "An edited note." in (serve.site / "other/index.html").read_text("utf-8")
+    assert serve.built_at("index.html") == home
+
+
+def test_a_template_edit_builds_every_page_and_repeats_the_last_findings(tmp_path, caplog):
+    root = write_project(
+        tmp_path / "project",
+        {**FILES, "docs/other.md": page("Other", "A [broken link](missing.md).")},
+        plugins=["search", "divergence", "divergence/checks"],
+        markdown_extensions=["footnotes", "toc"],
+        nav=["index.md", "other.md"],
+    ).parent
+    theme = root / "theme"
+    (theme).mkdir()
+    (theme / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    config["theme"]["custom_dir"] = str(theme)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    first = [r.getMessage() for r in caplog.records if "LK001" in r.getMessage()]
+    assert first, "the fixture's broken link was not reported"
+    caplog.clear()
+    edit(theme / "main.html", '{% extends "base.html" %}\n{% block footer %}Edited{% endblock %}\n')
+    serve.build()
+    for rel in ("index.html", "other/index.html"):
+        assert "Edited" in (serve.site / rel).read_text("utf-8")
+    again = [r.getMessage() for r in caplog.records if "LK001" in r.getMessage()]
+    assert again == first
+
+
+def test_the_single_page_is_built_with_its_parts(tmp_path):
+    root = write_project(
+        tmp_path / "project",
+        {**FILES, "docs/print.md": page("The whole essay", "Every part below.")},
+        plugins=[
+            "search",
+            {"divergence": {"printable": {"parts": ["index.md", "other.md"]}}},
+            {"bibtex": {"bib_file": "data/references.bib"}},
+        ],
+        markdown_extensions=["footnotes", "toc"],
+        nav=["index.md", "other.md"],
+    ).parent
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    edit(root / "docs/print.md", page("The whole essay", "Every part, below."))
+    serve.build()
+    single = (serve.site / "print/index.html").read_text("utf-8")
+    assert "Every part, below." in single
+    # Its parts were converted again for it, so their text is there.
+    assert "The troika ruled" in single and "Nothing here yet." in single

@@ -8,6 +8,8 @@ rendered; the rules that read HTML read what MkDocs rendered, once every page is
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from divergence.checks.project import Project
 from divergence.checks.rules import RULES
 from divergence.checks.runner import run_rules
+from divergence.plugin.serving import SharedInputs
 
 log = logging.getLogger("mkdocs.plugins.divergence")
 # Stops the build: mkdocs-bibtex (pybtex) and pymdownx.snippets would stop it with a
@@ -30,6 +33,12 @@ class ChecksPlugin(BasePlugin):
         super().__init__()
         self.dirty = False
         self.found: list = []
+        # `mkdocs serve --dirty`: when the last build started, what it found, and the
+        # files outside docs/ it read.
+        self._started: float | None = None
+        self._last_found: list = []
+        self._shared = SharedInputs()
+        self._repeat = False
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
@@ -38,7 +47,7 @@ class ChecksPlugin(BasePlugin):
     @event_priority(100)
     def on_config(self, config):
         # `mkdocs serve` keeps plugin objects between builds: start each build afresh.
-        self.found = []
+        self._last_found, self.found, self._repeat = self.found, [], False
         self._project = Project.from_mkdocs(config)
         if self._report(r for r in RULES if r.code == "CT003"):
             # The build stops here: list every other problem of the sources first.
@@ -47,14 +56,36 @@ class ChecksPlugin(BasePlugin):
         return config
 
     def on_files(self, files, /, *, config):
-        pages = files.documentation_pages()
-        edited = [Path(f.abs_src_path) for f in pages if f.abs_src_path and f.is_modified()]
-        # `make serve` (--dirty) builds only the pages edited since the last build: check
-        # those. A build of every page checks the whole site, data files included.
-        only = edited if self.dirty and len(edited) < len(pages) else None
+        only = self._what_changed(files, config) if self.dirty else None
+        if only == []:
+            # Only templates changed: no finding can have changed either.
+            self._repeat = True
+            for diagnostic in self._last_found:
+                log.warning(str(diagnostic))
+            self.found = list(self._last_found)
+            return files
         self._project = Project.from_mkdocs(config, only=only)
         self._stop_if(self._report(_source_rules()))
         return files
+
+    def _what_changed(self, files, config) -> list[Path] | None:
+        """What a `mkdocs serve --dirty` rebuild checks: the pages edited since the last
+        build, the data and snippet files edited, and the pages built again because they
+        show those (None: everything, as on the first build or after mkdocs.yml changed)."""
+        started, self._started = self._started, time.time()
+        shared = self._shared.changed(config)
+        if started is None or Path(config.config_file_path) in shared:
+            return None
+        pages = [Path(path) for path, _ in _sources(files)]
+        edited = [path for path in pages if os.path.getmtime(path) >= started]
+        theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        sources = [path for path in shared if theme is None or theme not in path.parents]
+        if sources:
+            # Built again by the divergence plugin (priority 100) because they show them.
+            built = {Path(path) for path, modified in _sources(files) if modified}
+            edited = sorted(set(edited) | built)
+        # Every page: check the whole site, rules that read all pages included.
+        return None if len(edited) == len(pages) else [*edited, *sources]
 
     # After the divergence plugin has finished the page's HTML (it runs at 50).
     @event_priority(-50)
@@ -64,6 +95,8 @@ class ChecksPlugin(BasePlugin):
         return html
 
     def on_post_build(self, *, config):
+        if self._repeat:
+            return
         self._project.site_dir = Path(config.site_dir)
         # Rules on each page's HTML first: LK003 leaves out what they reported.
         self._report(r for r in RULES if r.in_build and r.needs == "html")
@@ -83,6 +116,13 @@ class ChecksPlugin(BasePlugin):
                     f"the build cannot go on while {why} ({code} above); all other "
                     "problems found so far are listed above"
                 )
+
+
+def _sources(files):
+    """(source path, whether MkDocs builds it) of each page written in docs/."""
+    for file in files.documentation_pages():
+        if file.abs_src_path and not file.generated_by:
+            yield file.abs_src_path, file.is_modified()
 
 
 def _source_rules():

@@ -54,6 +54,13 @@ _MARKER = re.compile(
     r"^<!-- divergence:(?:(timeline)(?: era=([\w-]+))?|(comparison)|(events) page=(\S+\.md)"
     r"|(chart)( compact)?(?: era=([\w-]+))?) -->$"
 )
+
+
+def shows_timeline(markdown: str) -> bool:
+    """Whether ``markdown`` asks for any view of the timeline (a marker line)."""
+    return any(_MARKER.match(line.strip()) for line in markdown.splitlines())
+
+
 # What a marker line becomes until the tree is built: plain letters and digits, which no
 # inline pattern touches (the argument is hex-encoded: a path has slashes and dots; a
 # trailing 'c' is a compact chart).

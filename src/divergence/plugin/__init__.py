@@ -33,7 +33,13 @@ from divergence.plugin.last_updated import LastUpdated
 from divergence.plugin.og_image import OgImage
 from divergence.plugin.printable.feature import Printable
 from divergence.plugin.printable.model import PrintableConfig
-from divergence.plugin.serving import Records, SharedInputs
+from divergence.plugin.serving import (
+    Records,
+    SharedInputs,
+    ShownInputs,
+    build_again,
+    stale_pages,
+)
 from divergence.plugin.timeline import Timeline
 from divergence.plugin.tracks import Tracks
 from divergence.site import BIB_FILE, SiteData, load_site
@@ -47,9 +53,14 @@ class DivergenceConfig(Config):
     printable = c.SubConfig(PrintableConfig)
 
 
-def features(site: SiteData, config: DivergenceConfig, records: Records) -> list:
-    """The content features, in the order their events run."""
+def features(
+    site: SiteData, config: DivergenceConfig, records: Records, serving: bool = False
+) -> list:
+    """The content features, in the order their events run; ``serving``: a `mkdocs serve
+    --dirty` build, which records what each page shows of the data."""
     return [
+        # First: it reads each page's Markdown as written, snippet lines included.
+        *([ShownInputs(site, records)] if serving else []),
         LastUpdated(site.root, site.bib_file),
         Tracks(records),
         Cite(site),
@@ -89,17 +100,21 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
                 config.mdx_configs.setdefault(name, {})["root"] = str(root)
         if not self.dirty:
             self.records = Records()
-        self.features = features(self.site, self.config, self.records)
+        self.features = features(self.site, self.config, self.records, serving=self.dirty)
         return self._run("on_config", config)
 
     # Before other plugins look at which pages changed (divergence/checks, in --dirty).
     @event_priority(100)
     def on_files(self, files, /, *, config):
-        # A data file, a snippet, a template or mkdocs.yml shows on every page: when one
-        # changed, a --dirty rebuild builds every page again.
-        if self.shared_inputs.changed(config) and self.dirty:
-            self.shared_inputs.rebuild_all(files)
-            self.records.clear()
+        # A --dirty rebuild after an edit outside docs/ builds again the pages that show
+        # what changed: every page for mkdocs.yml or a template (serving.py).
+        changed = self.shared_inputs.changed(config)
+        if changed and self.dirty:
+            if self.shared_inputs.shown_by_every_page(config, changed):
+                build_again(files.documentation_pages())
+                self.records.clear()
+            else:
+                build_again(stale_pages(files, self.records, self.site))
         return self._run("on_files", files, config=config)
 
     def on_nav(self, nav, /, *, config, files):

@@ -2,18 +2,31 @@
 
 With ``--dirty`` MkDocs converts only the pages edited since the last build. The lists
 that gather from every page (where each term is mentioned, which pages cite a work) keep
-what the other pages gave last time (``Records``). An edit to what every page shows (a
-data file, a snippet, a theme template, mkdocs.yml) builds every page again
-(``SharedInputs``).
+what the other pages gave last time (``Records``).
+
+An edit to a file outside docs/ builds again the pages that show it (``SharedInputs``):
+each page built while serving records the pieces of the data and the snippet files it
+showed, with their digests (``ShownInputs``, ``divergence.site.digests``); a data or
+snippet edit builds the pages whose pieces changed, and the pages generated from data. An
+edit to mkdocs.yml or a theme template builds every page.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from divergence.markdown.timeline import shows_timeline
+from divergence.plugin.citations.includes import has_other_snippets, inline_snippets
+from divergence.site import SiteData
 from divergence.site.sources import stamp
+
+# What every page with text may show: the names that mark a mention.
+_EVERY_PAGE = ("names",)
+# A mention's link (divergence.markdown.mentions), on any page, the editors' guide too.
+_MENTION = re.compile(r'data-divergence-entry="([^"]+)"')
 
 
 @dataclass
@@ -24,41 +37,124 @@ class Records:
     citations: dict[str, tuple] = field(default_factory=dict)
     # Whether the home page has the claim legend (it is converted only when edited).
     legend: dict[str, bool] = field(default_factory=dict)
+    # The pieces of the site model and the snippet files the page showed, each with its
+    # digest then (names as in divergence.site.digests).
+    shown: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.mentions.clear()
         self.citations.clear()
         self.legend.clear()
+        self.shown.clear()
 
 
 class SharedInputs:
-    """The files every page depends on, and whether any changed since the last build."""
+    """The files outside docs/ that pages show, and which changed since the last build."""
 
     def __init__(self) -> None:
-        self._last: tuple | None = None
+        self._last: dict | None = None
 
-    def changed(self, config) -> bool:
+    def changed(self, config) -> list[Path]:
+        """The files added, edited or removed since the last build (none on the first)."""
+        now = dict((Path(p), rest) for p, *rest in stamp(self.paths(config)))
+        last, self._last = self._last, now
+        if last is None:
+            return []
+        return sorted(path for path in now.keys() | last.keys() if now.get(path) != last.get(path))
+
+    @staticmethod
+    def paths(config) -> list[Path]:
         root = Path(config.config_file_path).parent
-        folders = [root / "data"]
-        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
-        for base in [snippets] if isinstance(snippets, str) else snippets:
-            # The project root itself holds docs/ (watched by MkDocs): its includes/ only.
-            folders.append(
-                root / "includes" if Path(root / base).resolve() == root else root / base
-            )
+        folders = [root / "data", *snippet_bases(config)]
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
         paths = [Path(config.config_file_path)]
         for folder in folders:
             for top, _, names in os.walk(folder):
                 paths += [Path(top) / name for name in sorted(names)]
-        now = stamp(paths)
-        changed = self._last is not None and now != self._last
-        self._last = now
-        return changed
+        return paths
 
     @staticmethod
-    def rebuild_all(files) -> None:
-        """Remove every page's built file, so that MkDocs counts each page as modified."""
-        for file in files.documentation_pages():
+    def shown_by_every_page(config, changed: list[Path]) -> bool:
+        """Whether a changed file is one every page shows: mkdocs.yml or a template."""
+        theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        return any(
+            path == Path(config.config_file_path) or (theme is not None and theme in path.parents)
+            for path in changed
+        )
+
+
+def snippet_bases(config) -> list[Path]:
+    """The folders pymdownx.snippets reads; for the project root itself, its includes/
+    only (the root holds docs/, which MkDocs watches)."""
+    root = Path(config.config_file_path).parent
+    return [
+        root / "includes" if Path(root / base).resolve() == root.resolve() else root / base
+        for base in _bases(config)
+    ]
+
+
+def stale_pages(files, records: Records, site: SiteData) -> list:
+    """The pages built before whose shown pieces have changed, and every page generated
+    from data (their whole content is data)."""
+    stale = []
+    for file in files.documentation_pages():
+        shown = records.shown.get(file.src_uri)
+        if (
+            file.generated_by is not None
+            or shown is None
+            or any(site.digests.of(name) != value for name, value in shown.items())
+        ):
+            stale.append(file)
+    return stale
+
+
+def build_again(pages) -> None:
+    """Remove the pages' built files, so that MkDocs counts each as modified."""
+    for file in pages:
+        if file.abs_dest_path:
             Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+class ShownInputs:
+    """Records, while serving, what each page built shows of the data and the snippets."""
+
+    def __init__(self, site: SiteData, records: Records) -> None:
+        self.site = site
+        self.records = records
+        self._from_markdown: dict[str, set[str]] = {}
+
+    def on_config(self, config):
+        # Where pymdownx.snippets looks for a file, and the folders of snippet files.
+        self._bases = [Path(config.config_file_path).parent / base for base in _bases(config)]
+        self._includes = snippet_bases(config)
+        return config
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        used: list[Path] = []
+        text = inline_snippets(markdown, self._bases, used=used)
+        names = {*_EVERY_PAGE, *(f"file:{path.resolve()}" for path in used)}
+        if has_other_snippets(text):
+            # A form this reading does not follow: the page shows every snippet file.
+            names |= {f"file:{path.resolve()}" for path in _files_under(self._includes)}
+        if shows_timeline(text):
+            names.add("timeline")
+        self._from_markdown[page.file.src_uri] = names
+
+    def on_page_content(self, html, /, *, page, config, files):
+        # The citation feature has recorded the keys the page cites (from its Markdown).
+        source = page.file.src_uri
+        names = self._from_markdown.pop(source, set(_EVERY_PAGE))
+        names |= {f"entry:{entry}" for entry in _MENTION.findall(html)}
+        _, keys = self.records.citations.get(source, (None, ()))
+        names |= {f"work:{key}" for key in keys}
+        self.records.shown[source] = {name: self.site.digests.of(name) for name in names}
+
+
+def _bases(config) -> list[str]:
+    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    return [base] if isinstance(base, str) else list(base)
+
+
+def _files_under(folders: list[Path]) -> list[Path]:
+    return [path for folder in folders for path in folder.rglob("*") if path.is_file()]

@@ -48,6 +48,13 @@ class SiteData:
 
         return Matcher(self.glossary.entries)
 
+    @cached_property
+    def digests(self):
+        """What a page can show of this model, piece by piece (for `mkdocs serve`)."""
+        from divergence.site.digests import Digests
+
+        return Digests(self)
+
     def timeline_with_pages(self, pages: set[str]) -> timeline.Timeline | None:
         """The timeline checked also against the site's pages (for the checker)."""
         text = self._texts.get(timeline.FILE)

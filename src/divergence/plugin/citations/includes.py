@@ -17,11 +17,17 @@ _SNIPPET = re.compile(
     r"^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(?P<q>[\"'])(?P<name>[^\"':]+)(?P=q)[ \t]*$"
 )
 
+# Any form of pymdownx.snippets' marker (sections, line ranges, blocks of several files).
+_ANY_SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
 
-def inline_snippets(markdown: str, bases: list[Path], depth: int = 0) -> str:
+
+def inline_snippets(
+    markdown: str, bases: list[Path], depth: int = 0, used: list[Path] | None = None
+) -> str:
     """``markdown`` with each whole-file snippet line replaced by the file's text.
 
     A missing file is left as it is: rule SN001 reports it, and pymdownx.snippets stops.
+    ``used``, if given, gets every file inlined.
     """
     out, fence = [], None
     for line in markdown.split("\n"):
@@ -36,9 +42,17 @@ def inline_snippets(markdown: str, bases: list[Path], depth: int = 0) -> str:
         if path is None:
             out.append(line)
             continue
-        text = inline_snippets(path.read_text(encoding="utf-8").rstrip("\n"), bases, depth + 1)
+        if used is not None:
+            used.append(path)
+        text = path.read_text(encoding="utf-8").rstrip("\n")
+        text = inline_snippets(text, bases, depth + 1, used)
         out += [match.group("indent") + piece if piece else piece for piece in text.split("\n")]
     return "\n".join(out)
+
+
+def has_other_snippets(markdown: str) -> bool:
+    """Whether ``markdown`` still has a snippet marker: a form left to pymdownx.snippets."""
+    return _ANY_SNIPPET.search(markdown) is not None
 
 
 def _find(name: str, bases: list[Path]) -> Path | None:

@@ -15,6 +15,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from divergence.plugin.printable.model import Addresses, Part, part_id, selects
 from divergence.plugin.printable.render import SCREEN_ONLY_SECTIONS, for_paper, rewrite
+from divergence.plugin.serving import build_again
 from divergence.site.claims import page_default
 from divergence.site.tracks import TRACKS
 
@@ -45,6 +46,11 @@ class Printable:
         else:
             # Reached from a link on the home page, not from the nav, which it would repeat.
             file.inclusion = InclusionLevel.NOT_IN_NAV
+            if file.is_modified():
+                # The page is its parts' content: a --dirty build (`make serve`) that
+                # builds it must convert its parts too.
+                parts = files.documentation_pages()
+                build_again(f for f in parts if selects(self.config.parts, f.src_uri))
         return files
 
     def on_nav(self, nav, /, *, config, files):
