@@ -2,9 +2,9 @@
 
 Prints figures; asserts nothing. Starts `mkdocs serve` with the Makefile's SERVE_FLAGS (as
 `make serve` does) on a free port in a copy of the work tree, opens a page in headless
-Chromium, then edits (1) that page's Markdown, (2) two data files, each shown on another page,
-(3) a snippet under includes/ and (4) a theme template under overrides/, and times how
-long until the open page shows the new text. Between edits the server is left to settle.
+Chromium, then edits (1) that page's Markdown, (2) two data files, each shown on another
+page, (3) a snippet under includes/ and (4) a theme template under overrides/, and times
+how long until the open page shows the new text. Between edits the server is left to settle.
 
     .venv/bin/python benchmarks/serve_latency.py [--runs 5]
 """
