@@ -221,3 +221,72 @@ def test_the_single_page_is_built_with_its_parts(tmp_path):
     assert "Every part, below." in single
     # Its parts were converted again for it, so their text is there.
     assert "The troika ruled" in single and "Nothing here yet." in single
+
+
+TIMELINE = """\
+point_of_divergence: "1924-01-21"
+themes:
+  leadership: Party leadership
+eras:
+  - {id: succession, title: "The succession crisis, 1922–1925", start: "1922", end: "1925"}
+events:
+  - id: lenin-death
+    date: "1924-01-21"
+    track: actual
+    title: Lenin dies
+    summary: Lenin dies at Gorki.
+    page: index.md
+    themes: [leadership]
+    sources: [kotkin2014]
+  - id: congress
+    date: "1924-05-23"
+    track: actual
+    title: The Thirteenth Congress keeps Stalin
+    summary: The congress keeps Stalin as General Secretary.
+    page: other.md
+    themes: [leadership]
+    sources: [kotkin2014]
+"""
+
+
+def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(tmp_path):
+    root = write_project(
+        tmp_path / "project",
+        {
+            **FILES,
+            "data/timeline.yml": TIMELINE,
+            "docs/index.md": page("Home", "<!-- divergence:events page=index.md -->"),
+            "docs/other.md": page("Other", "<!-- divergence:events page=other.md -->"),
+            "docs/timeline/index.md": page("Timeline", "<!-- divergence:timeline -->"),
+        },
+        plugins=["search", "divergence", {"bibtex": {"bib_file": "data/references.bib"}}],
+        markdown_extensions=["attr_list", "footnotes", "toc", "divergence.markdown.timeline"],
+        nav=["index.md", "other.md", "timeline/index.md"],
+    ).parent
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    assert "Congress keeps Stalin" in (serve.site / "other/index.html").read_text("utf-8")
+    home = serve.built_at("index.html")
+    edit(root / "data/timeline.yml", TIMELINE.replace("Congress keeps", "Congress retains"))
+    serve.build()
+    for rel in ("other/index.html", "timeline/index.html"):
+        assert "Congress retains Stalin" in (serve.site / rel).read_text("utf-8")
+    # The home page lists another event only.
+    assert serve.built_at("index.html") == home
+
+
+def test_a_data_edit_is_checked_in_the_rebuild(tmp_path, caplog):
+    root = write_project(
+        tmp_path / "project",
+        FILES,
+        plugins=["search", "divergence", "divergence/checks"],
+        markdown_extensions=["footnotes", "toc", "divergence.markdown.mentions"],
+        nav=["index.md", "other.md", "glossary.md"],
+    ).parent
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    caplog.clear()
+    edit(root / "data/glossary.yml", GLOSSARY.replace("    sources: [kotkin2014]\n", ""))
+    serve.build()
+    found = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(m.startswith("data/glossary.yml:2:") and "DA003" in m for m in found), found

@@ -56,9 +56,14 @@ _MARKER = re.compile(
 )
 
 
-def shows_timeline(markdown: str) -> bool:
-    """Whether ``markdown`` asks for any view of the timeline (a marker line)."""
-    return any(_MARKER.match(line.strip()) for line in markdown.splitlines())
+def views_asked(markdown: str) -> list[tuple[str, str | None]]:
+    """The views of the timeline ``markdown`` asks for: (kind, era or page) by marker line."""
+    views = []
+    for line in markdown.splitlines():
+        match = _MARKER.match(line.strip())
+        if match:
+            views.append((match[1] or match[3] or match[4] or match[6], match[5]))
+    return views
 
 
 # What a marker line becomes until the tree is built: plain letters and digits, which no

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from divergence.markdown.timeline import shows_timeline
+from divergence.markdown.timeline import views_asked
 from divergence.plugin.citations.includes import has_other_snippets, inline_snippets
 from divergence.site import SiteData
 from divergence.site.sources import stamp
@@ -137,8 +137,9 @@ class ShownInputs:
         if has_other_snippets(text):
             # A form this reading does not follow: the page shows every snippet file.
             names |= {f"file:{path.resolve()}" for path in _files_under(self._includes)}
-        if shows_timeline(text):
-            names.add("timeline")
+        for kind, page_path in views_asked(text):
+            # The list of one page's events shows those events only.
+            names.add(f"events:{page_path}" if kind == "events" else "timeline")
         self._from_markdown[page.file.src_uri] = names
 
     def on_page_content(self, html, /, *, page, config, files):

@@ -9,6 +9,7 @@ to build again. The names:
   links to and where (every page with mentions shows this);
 - ``entry:<id>``: what a mention of one entry shows (its title and short definition);
 - ``timeline``: data/timeline.yml, with the short labels of the works it cites;
+- ``events:<page>``: the events one page discusses, as its list of events shows them;
 - ``work:<key>``: one entry of the bibliography, as a citation of it shows it;
 - ``file:<path>``: a snippet file's text.
 
@@ -41,6 +42,8 @@ class Digests:
             return self.names
         if kind == "timeline":
             return self.timeline
+        if kind == "events":
+            return self._events(argument)
         if kind == "entry":
             entry = self._entries.get(argument)
             return digest(entry.title, entry.short, entry.kind.page) if entry else ""
@@ -72,6 +75,21 @@ class Digests:
             else []
         )
         return digest(text, labels)
+
+    def _events(self, page_path: str) -> str:
+        timeline = self.site.timeline
+        if timeline is None:
+            return ""
+        events = [self._event(e) for e in timeline.events if e.page_path == page_path]
+        # The list links each event to its era's page and names the unreadable ones.
+        return digest(events, timeline.eras, [u.id for u in timeline.unreadable])
+
+    def _event(self, event) -> tuple:
+        """What a list of events shows of one (its position in the file aside)."""
+        dates = (event.date.iso, event.end.iso if event.end else None)
+        labels = [(key, self.site.source_label(key)) for key in event.sources]
+        shown = (event.track, event.title, event.summary, event.themes, event.page, event.note)
+        return (event.id, dates, shown, labels)
 
     @cached_property
     def _entries(self) -> dict:
