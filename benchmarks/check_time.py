@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ENV, commit_measured, copy_project, machine
+from common import ENV, REFERENCE_KIND, commit_measured, copy_project, machine, timed_reference
 
 # DESIGN.md: the whole site cold, and one page.
 BUDGETS = {"whole site": 0.8, "one page (docs/index.md)": 0.3}
@@ -49,20 +49,6 @@ def timed_run(arguments: list[str], cwd: Path) -> tuple[float, float]:
         after.children_system - before.children_system
     )
     return wall, cpu
-
-
-# A fixed amount of pure-Python work: about 0.9 s on these machines when they are quiet.
-REFERENCE = [sys.executable, "-c", "s = 0\nfor i in range(10_000_000): s += i"]
-REFERENCE_KIND = "reference loop (machine speed)"
-
-
-def timed_reference() -> tuple[float, float]:
-    before = os.times()
-    start = time.perf_counter()
-    subprocess.run(REFERENCE, check=True)
-    wall = time.perf_counter() - start
-    after = os.times()
-    return wall, after.children_user - before.children_user
 
 
 def measure(runs: int) -> dict[str, list[tuple[float, float]]]:

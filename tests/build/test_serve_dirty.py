@@ -290,3 +290,34 @@ def test_a_data_edit_is_checked_in_the_rebuild(tmp_path, caplog):
     serve.build()
     found = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any(m.startswith("data/glossary.yml:2:") and "DA003" in m for m in found), found
+
+
+def test_an_era_page_is_built_again_only_when_what_it_shows_changed(tmp_path):
+    root = write_project(
+        tmp_path / "project",
+        {
+            **FILES,
+            "data/timeline.yml": TIMELINE,
+            "docs/index.md": page("Home", "<!-- divergence:events page=index.md -->"),
+            "docs/other.md": page("Other", "<!-- divergence:events page=other.md -->"),
+            "docs/timeline/index.md": page("Timeline", "<!-- divergence:timeline -->"),
+        },
+        plugins=["search", "divergence", {"bibtex": {"bib_file": "data/references.bib"}}],
+        markdown_extensions=["attr_list", "footnotes", "toc", "divergence.markdown.timeline"],
+        nav=["index.md", "other.md", "timeline/index.md"],
+    ).parent
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    era = serve.built_at("timeline/succession/index.html")
+    # Text that no view of the timeline shows.
+    edit(
+        root / "docs/index.md",
+        page("Home", "New text.\n\n<!-- divergence:events page=index.md -->"),
+    )
+    serve.build()
+    assert serve.built_at("timeline/succession/index.html") == era
+    # The title the era page gives the page that discusses an event.
+    edit(root / "docs/other.md", page("Elsewhere", "<!-- divergence:events page=other.md -->"))
+    serve.build()
+    shown = (serve.site / "timeline/succession/index.html").read_text("utf-8")
+    assert ">Elsewhere</a>." in shown

@@ -34,6 +34,7 @@ from divergence.plugin.og_image import OgImage
 from divergence.plugin.printable.feature import Printable
 from divergence.plugin.printable.model import PrintableConfig
 from divergence.plugin.serving import (
+    GeneratedSources,
     Records,
     SharedInputs,
     ShownInputs,
@@ -54,18 +55,22 @@ class DivergenceConfig(Config):
 
 
 def features(
-    site: SiteData, config: DivergenceConfig, records: Records, serving: bool = False
+    site: SiteData,
+    config: DivergenceConfig,
+    records: Records,
+    serving: GeneratedSources | None = None,
 ) -> list:
-    """The content features, in the order their events run; ``serving``: a `mkdocs serve
-    --dirty` build, which records what each page shows of the data."""
+    """The content features, in the order their events run; ``serving`` (in a `mkdocs
+    serve --dirty` build): where generated pages keep their Markdown, and each page's
+    record of what it shows of the data is kept."""
     return [
         # First: it reads each page's Markdown as written, snippet lines included.
-        *([ShownInputs(site, records)] if serving else []),
+        *([ShownInputs(site, records)] if serving is not None else []),
         LastUpdated(site.root, site.bib_file),
         Tracks(records),
         Cite(site),
         Glossary(site, records.mentions),
-        Timeline(site),
+        Timeline(site, serving),
         OgImage(site),
         Citations(site, records.citations),
         Printable(config.printable),
@@ -85,6 +90,7 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
         # What pages gave to the site-wide lists; kept between `--dirty` rebuilds.
         self.records = Records()
         self.shared_inputs = SharedInputs()
+        self.generated_sources = GeneratedSources()
 
     def on_startup(self, *, command, dirty):
         # `make serve` rebuilds with --dirty: only the pages edited since the last build.
@@ -100,7 +106,8 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
                 config.mdx_configs.setdefault(name, {})["root"] = str(root)
         if not self.dirty:
             self.records = Records()
-        self.features = features(self.site, self.config, self.records, serving=self.dirty)
+        serving = self.generated_sources if self.dirty else None
+        self.features = features(self.site, self.config, self.records, serving)
         return self._run("on_config", config)
 
     # Before other plugins look at which pages changed (divergence/checks, in --dirty).
@@ -109,13 +116,17 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
         # A --dirty rebuild after an edit outside docs/ builds again the pages that show
         # what changed: every page for mkdocs.yml or a template (serving.py).
         changed = self.shared_inputs.changed(config)
-        if changed and self.dirty:
-            if self.shared_inputs.shown_by_every_page(config, changed):
-                build_again(files.documentation_pages())
-                self.records.clear()
-            else:
-                build_again(stale_pages(files, self.records, self.site))
-        return self._run("on_files", files, config=config)
+        files = self._run("on_files", files, config=config)
+        if self.dirty and changed and self.shared_inputs.shown_by_every_page(config, changed):
+            build_again(files.documentation_pages())
+            self.records.clear()
+        elif self.dirty:
+            # Also after a page edit: a page may show another's headings (serving.py).
+            build_again(stale_pages(files, self.records, self.site))
+        return files
+
+    def on_shutdown(self):
+        self.generated_sources.remove()
 
     def on_nav(self, nav, /, *, config, files):
         return self._run("on_nav", nav, config=config, files=files)

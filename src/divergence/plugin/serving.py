@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.structure.files import File
+
 from divergence.markdown.timeline import views_asked
+from divergence.markdown.timeline_views import section_title
 from divergence.plugin.citations.includes import has_other_snippets, inline_snippets
 from divergence.site import SiteData
-from divergence.site.sources import stamp
+from divergence.site.digests import digest
+from divergence.site.sources import read_text, stamp
 
 # What every page with text may show: the names that mark a mention.
 _EVERY_PAGE = ("names",)
@@ -95,18 +101,42 @@ def snippet_bases(config) -> list[Path]:
 
 
 def stale_pages(files, records: Records, site: SiteData) -> list:
-    """The pages built before whose shown pieces have changed, and every page generated
-    from data (their whole content is data)."""
+    """The pages built before whose shown pieces have changed. (Pages generated from text
+    held in memory are built on every build anyway.)"""
     stale = []
     for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue
         shown = records.shown.get(file.src_uri)
-        if (
-            file.generated_by is not None
-            or shown is None
-            or any(site.digests.of(name) != value for name, value in shown.items())
-        ):
+        if shown is None or any(piece_digest(site, n) != value for n, value in shown.items()):
             stale.append(file)
     return stale
+
+
+# The titles of the pages and sections that discuss the timeline's events, as its views
+# name them ("The Actual History: Lenin's illness"): they change with the pages in docs/.
+DISCUSSIONS = "discussions"
+_discussions: dict[tuple, str] = {}
+
+
+def piece_digest(site: SiteData, name: str) -> str:
+    """The digest of a piece a page shows (divergence.site.digests, and DISCUSSIONS)."""
+    if name != DISCUSSIONS:
+        return site.digests.of(name)
+    timeline = site.timeline
+    events = [e for e in timeline.events if e.page_path] if timeline else []
+    docs = site.root / "docs"
+    key = (site.version, stamp(docs / e.page_path for e in events))
+    if key not in _discussions:
+        texts = {e.page_path: read_text(docs / e.page_path) or "" for e in events}
+        _discussions.clear()
+        titles = [(page, section_title(text, None)) for page, text in texts.items()]
+        sections = [
+            (e.page, section_title(texts[e.page_path], e.page.partition("#")[2] or None))
+            for e in events
+        ]
+        _discussions[key] = digest(titles, sections)
+    return _discussions[key]
 
 
 def build_again(pages) -> None:
@@ -114,6 +144,30 @@ def build_again(pages) -> None:
     for file in pages:
         if file.abs_dest_path:
             Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+class GeneratedSources:
+    """While serving: the Markdown of pages generated from data, kept in files and written
+    only when it changes. MkDocs' --dirty builds a page whose file is newer than its built
+    page, so such a page is built again only when its text or a piece it shows changed;
+    a page generated from text in memory would be built on every build."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def page(self, config, src_uri: str, content: str) -> File:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="divergence-serve-"))
+        path = self.folder / src_uri
+        if read_text(path) != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        return File.generated(config, src_uri, abs_src_path=str(path))
+
+    def remove(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 class ShownInputs:
@@ -138,8 +192,9 @@ class ShownInputs:
             # A form this reading does not follow: the page shows every snippet file.
             names |= {f"file:{path.resolve()}" for path in _files_under(self._includes)}
         for kind, page_path in views_asked(text):
-            # The list of one page's events shows those events only.
-            names.add(f"events:{page_path}" if kind == "events" else "timeline")
+            # The list of one page's events shows those events only; the other views
+            # also name the page and section that discuss each event.
+            names |= {f"events:{page_path}"} if kind == "events" else {"timeline", DISCUSSIONS}
         self._from_markdown[page.file.src_uri] = names
 
     def on_page_content(self, html, /, *, page, config, files):
@@ -149,7 +204,7 @@ class ShownInputs:
         names |= {f"entry:{entry}" for entry in _MENTION.findall(html)}
         _, keys = self.records.citations.get(source, (None, ()))
         names |= {f"work:{key}" for key in keys}
-        self.records.shown[source] = {name: self.site.digests.of(name) for name in names}
+        self.records.shown[source] = {name: piece_digest(self.site, name) for name in names}
 
 
 def _bases(config) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from divergence.markdown.timeline_views import timeline_csv, timeline_json
+from divergence.plugin.serving import GeneratedSources
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url
 from divergence.site import SiteData
@@ -22,8 +23,15 @@ from divergence.site.timeline import FILE
 
 
 class Timeline:
-    def __init__(self, site: SiteData) -> None:
+    def __init__(self, site: SiteData, sources: GeneratedSources | None = None) -> None:
         self.site = site
+        # While serving, the pages' Markdown is kept in files (serving.py).
+        self.sources = sources
+
+    def _page(self, config, src_uri: str, content: str) -> File:
+        if self.sources is not None:
+            return self.sources.page(config, src_uri, content)
+        return File.generated(config, src_uri, content=content)
 
     def on_files(self, files, /, *, config):
         timeline = self.site.timeline
@@ -35,9 +43,9 @@ class Timeline:
         eras = salvaged_eras(self.site.texts[FILE]) if unreadable else timeline.eras
         for era in eras:
             content = template("era-page.md").render(era=era)
-            files.append(File.generated(config, timeline_era_page(era.id), content=content))
+            files.append(self._page(config, timeline_era_page(era.id), content))
         content = template("comparison-page.md").render()
-        files.append(File.generated(config, TIMELINE_COMPARISON, content=content))
+        files.append(self._page(config, TIMELINE_COMPARISON, content))
         files.append(File.generated(config, "timeline.json", content=timeline_json(timeline)))
         files.append(File.generated(config, "timeline.csv", content=timeline_csv(timeline)))
         return files

@@ -8,6 +8,7 @@ a name, an English word nor a word of _typos.toml. Code (fenced blocks, `spans`)
 citation keys and the authors of references.bib are not prose and are skipped.
 """
 
+import functools
 import re
 import tomllib
 
@@ -202,8 +203,10 @@ def _word_list(root):
     return {word.casefold() for word in words}
 
 
+@functools.cache
 def _english():
-    # 115,000 English words, loaded only when a word comes close to a name.
+    # 115,000 English words, loaded only when a word comes close to a name, and once a
+    # process (`mkdocs serve` checks every rebuild).
     from english_words import get_english_words_set
 
     return get_english_words_set(["gcide"], lower=True)

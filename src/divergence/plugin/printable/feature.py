@@ -46,15 +46,17 @@ class Printable:
         else:
             # Reached from a link on the home page, not from the nav, which it would repeat.
             file.inclusion = InclusionLevel.NOT_IN_NAV
-            if file.is_modified():
-                # The page is its parts' content: a --dirty build (`make serve`) that
-                # builds it must convert its parts too.
-                parts = files.documentation_pages()
-                build_again(f for f in parts if selects(self.config.parts, f.src_uri))
         return files
 
     def on_nav(self, nav, /, *, config, files):
         self._nav = nav
+        file = files.get_file_from_path(self.config.page) if self.config.parts else None
+        if file is not None and file.is_modified():
+            # The page is its parts' content: a --dirty build (`make serve`) that builds
+            # it must convert its parts too. (After on_files, which decides what else
+            # a --dirty build builds again: serving.py.)
+            parts = files.documentation_pages()
+            build_again(f for f in parts if selects(self.config.parts, f.src_uri))
         return nav
 
     def on_page_context(self, context, /, *, page, config, nav):
