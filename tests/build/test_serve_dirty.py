@@ -321,3 +321,17 @@ def test_an_era_page_is_built_again_only_when_what_it_shows_changed(tmp_path):
     serve.build()
     shown = (serve.site / "timeline/succession/index.html").read_text("utf-8")
     assert ">Elsewhere</a>." in shown
+
+
+def test_the_glossary_is_built_again_when_a_page_mentions_another_term(tmp_path):
+    root = project(tmp_path)
+    serve = Serve(root, tmp_path / "site")
+    serve.build()
+    glossary = serve.built_at("glossary/index.html")
+    edit(root / "docs/other.md", page("Other", "Edited, and still no term."))
+    serve.build()
+    assert serve.built_at("glossary/index.html") == glossary, "no mention changed"
+    edit(root / "docs/other.md", page("Other", "The troika again."))
+    serve.build()
+    shown = (serve.site / "glossary/index.html").read_text("utf-8")
+    assert 'href="../other/">Other</a>' in shown

@@ -69,7 +69,7 @@ def features(
         LastUpdated(site.root, site.bib_file),
         Tracks(records),
         Cite(site),
-        Glossary(site, records.mentions),
+        Glossary(site, records.mentions, serving),
         Timeline(site, serving),
         OgImage(site),
         Citations(site, records.citations),

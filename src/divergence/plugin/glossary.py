@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import File
 
+from divergence.plugin.serving import GeneratedSources, build_again
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
@@ -139,10 +140,14 @@ def _folded(text: str) -> str:
 
 
 class Glossary:
-    def __init__(self, site: SiteData, mentions: dict[str, tuple]) -> None:
+    def __init__(
+        self, site: SiteData, mentions: dict[str, tuple], sources: GeneratedSources | None = None
+    ) -> None:
         self.site = site
         # By page source path: (page, its mentions); kept between --dirty rebuilds.
         self.mentions = mentions
+        # While serving, the pages' Markdown is kept in files (serving.py).
+        self.sources = sources
 
     def _unreadable(self, kind):
         """The YM001 problem of ``kind``'s data file, if YAML cannot read it."""
@@ -168,7 +173,10 @@ class Glossary:
                 unreadable=unreadable,
                 written_ids=written_ids(self.site.texts[kind.file]) if unreadable else [],
             )
-            files.append(File.generated(config, kind.page, content=content))
+            if self.sources is not None:
+                files.append(self.sources.page(config, kind.page, content))
+            else:
+                files.append(File.generated(config, kind.page, content=content))
         if any(files.get_file_from_path(kind.page) for kind in KINDS):
             files.append(File.generated(config, DATA_FILE, content=glossary_json(collection)))
         return files
@@ -178,7 +186,15 @@ class Glossary:
         # folder DESIGN.md gives it and the checks' "editors' guide page" type matches)
         # names terms in its examples, which are not mentions a reader should be sent to.
         if not page.file.src_uri.startswith("contributing/"):
-            self.mentions[page.file.src_uri] = (page, mentions_in(html))
+            source = page.file.src_uri
+            mentions = mentions_in(html)
+            before = self.mentions.get(source)
+            if before is None or (before[0].title, before[1]) != (page.title, mentions):
+                # The lists of the Glossary and People pages change: a --dirty build
+                # (`make serve`) builds them again. Generated pages come after the pages
+                # of docs/, so they have not been looked at yet in this build.
+                build_again(f for kind in KINDS if (f := files.get_file_from_path(kind.page)))
+            self.mentions[source] = (page, mentions)
         return html
 
     def on_page_context(self, context, /, *, page, config, nav):
