@@ -11,6 +11,9 @@ Markdown extensions, and runs each feature's events in a fixed order:
 - ``citations``: what mkdocs-bibtex leaves to us (see citations/feature.py);
 - ``printable``: the whole essay on one page.
 
+While serving (``make serve``, ``--dirty``), a first feature records what each page shows
+of the data, so that an edit builds again only the pages that show it (serving.py).
+
 What must happen before or after another plugin says so with ``event_priority``, never
 by its place in mkdocs.yml: our citation guard reads each page's Markdown before
 mkdocs-bibtex does. The pages generated from data are listed in ``divergence.site.generated``,

@@ -4,11 +4,13 @@ With ``--dirty`` MkDocs converts only the pages edited since the last build. The
 that gather from every page (where each term is mentioned, which pages cite a work) keep
 what the other pages gave last time (``Records``).
 
-An edit to a file outside docs/ builds again the pages that show it (``SharedInputs``):
-each page built while serving records the pieces of the data and the snippet files it
-showed, with their digests (``ShownInputs``, ``divergence.site.digests``); a data or
-snippet edit builds the pages whose pieces changed, and the pages generated from data. An
-edit to mkdocs.yml or a theme template builds every page.
+An edit builds again the pages that show what changed: each page built while serving
+records the pieces of the data and the snippet files it showed, with their digests
+(``ShownInputs``, ``divergence.site.digests``), and is built again when one of them has
+another digest. Pages generated from data keep their Markdown in files written only when
+it changes (``GeneratedSources``), so that they too are built only when they change; the
+Glossary and People pages also when a page's mentions change (plugin/glossary.py). An edit
+to mkdocs.yml or a theme template builds every page (``SharedInputs``).
 """
 
 from __future__ import annotations
