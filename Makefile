@@ -22,10 +22,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 # --livereload forces reloading on: some click releases turned MkDocs 1.6.1's default off.
 # --dirty: a page edit rebuilds that page, a data or snippet edit the pages that show it, a
-# template edit every page (src/divergence/plugin/serving.py). --watch-theme: overrides/
-# reloads too.
+# template edit every page (src/divergence/plugin/serving.py). mkdocs.yml's `watch:` has
+# data/, includes/ and overrides/ (not --watch-theme: see there).
 # SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
-SERVE_FLAGS := --livereload --dirty --watch-theme
+SERVE_FLAGS := --livereload --dirty
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(SERVE_FLAGS)
 

@@ -16,7 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from sitebuild import write_project
+from divergence.plugin.serving import snippet_bases
+from sitebuild import REPO, write_project
 
 GLOSSARY = """\
 terms:
@@ -335,3 +336,13 @@ def test_the_glossary_is_built_again_when_a_page_mentions_another_term(tmp_path)
     serve.build()
     shown = (serve.site / "glossary/index.html").read_text("utf-8")
     assert 'href="../other/">Other</a>' in shown
+
+
+def test_mkdocs_serve_watches_every_folder_whose_files_pages_show():
+    # The plugin tracks data/, the snippet folders and the templates (serving.py); MkDocs
+    # must watch them for an edit there to start a rebuild at all.
+    MkDocsConfig.plugins.plugin_cache.clear()
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    watched = {Path(path).resolve() for path in config.watch}
+    shown = {REPO / "data", *snippet_bases(config), Path(config.theme.custom_dir)}
+    assert {path.resolve() for path in shown} <= watched
