@@ -133,6 +133,9 @@ def measure(runs: int) -> dict:
                     path = root / rel
                     original = path.read_text(encoding="utf-8")
                     reference.append(timed_reference()[0])
+                    # The last kind's file was put back: let that rebuild and its reload
+                    # end first, or the reload aborts this navigation.
+                    settle(log)
                     page.goto(url + page_path, wait_until="load")
                     for run in range(runs):
                         settle(log)
