@@ -32,8 +32,9 @@ from common import (
     wait_for_port,
 )
 
-# DESIGN.md: a page edit within 1 s, the others within 2 s.
-BUDGETS = {"page": 1.0, "data": 2.0, "snippet": 2.0, "template": 2.0}
+# DESIGN.md: a page edit within 1 s, a data edit within 2 s (a snippet too, our own aim);
+# an edit to a template must reload the page, in no set time (None).
+BUDGETS = {"page": 1.0, "data": 2.0, "snippet": 2.0, "template": None}
 # How long an edit may take to show before the run counts as "never reloaded".
 GIVE_UP = 120.0
 # (what is edited, the file, the page that shows it)
@@ -182,9 +183,12 @@ def report(figures: dict) -> None:
             print(f"{kind}: the page never showed the edit within {GIVE_UP:.0f} s: NOT met")
             continue
         median = statistics.median(shown)
-        verdict = f"budget {budget:.0f} s " + (
-            "met" if median <= budget and not missed else "NOT met"
-        )
+        if budget is None:
+            verdict = "reloads: " + ("NOT met" if missed else "met")
+        else:
+            verdict = f"budget {budget:.0f} s " + (
+                "met" if median <= budget and not missed else "NOT met"
+            )
         print(
             f"{kind}: median {median:.2f} s (min {min(shown):.2f}, max {max(shown):.2f})"
             + (f", {missed} edit(s) never shown" if missed else "")
