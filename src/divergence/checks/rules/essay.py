@@ -7,6 +7,7 @@ with the built site; this rule compares it with the pages' Markdown, so that
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,16 +76,35 @@ def plain_lines(page) -> list[tuple[int, str]]:
     return found
 
 
+# Every page is read for every check (a sentence may have moved to another page), and
+# `mkdocs serve` checks on every rebuild: a page's prose is worked out once per text.
+_plain_kept: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+
+def _plain_lines_kept(page) -> list[tuple[int, str]]:
+    key = (page.path, page.text)
+    if key not in _plain_kept:
+        if len(_plain_kept) > 1000:
+            _plain_kept.clear()
+        _plain_kept[key] = plain_lines(page)
+    return _plain_kept[key]
+
+
+@functools.lru_cache(maxsize=2)
+def _essay_sentences_kept(essay: str) -> tuple[Sentence, ...]:
+    return tuple(essay_sentences(essay))
+
+
 @rule("ES001", "essay-text", "A sentence of the essay is not on the site word for word.")
 def essay_text(project):
     essay_file = project.root / ESSAY_FILE
     if not essay_file.is_file():
         return
     sources = {page.path: page for page in [*project.all_pages, *project.includes]}
-    plain = {path: plain_lines(page) for path, page in sources.items()}
+    plain = {path: _plain_lines_kept(page) for path, page in sources.items()}
     texts = [" ".join(text for _, text in lines) for lines in plain.values()]
     checked = {page.path for page in project.pages}
-    for sentence in essay_sentences(essay_file.read_text(encoding="utf-8")):
+    for sentence in _essay_sentences_kept(essay_file.read_text(encoding="utf-8")):
         if any(sentence.text in text for text in texts):
             continue
         path, line, shown = _closest(sentence.text, plain)
