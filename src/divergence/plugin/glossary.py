@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import File
 
-from divergence.plugin.serving import GeneratedSources, build_again
+from divergence.plugin.serving import GeneratedSources, build_again, generated_page
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
@@ -173,10 +173,7 @@ class Glossary:
                 unreadable=unreadable,
                 written_ids=written_ids(self.site.texts[kind.file]) if unreadable else [],
             )
-            if self.sources is not None:
-                files.append(self.sources.page(config, kind.page, content))
-            else:
-                files.append(File.generated(config, kind.page, content=content))
+            files.append(generated_page(config, kind.page, content, self.sources))
         if any(files.get_file_from_path(kind.page) for kind in KINDS):
             files.append(File.generated(config, DATA_FILE, content=glossary_json(collection)))
         return files
@@ -196,6 +193,15 @@ class Glossary:
                 build_again(f for kind in KINDS if (f := files.get_file_from_path(kind.page)))
             self.mentions[source] = (page, mentions)
         return html
+
+    def on_nav(self, nav, /, *, config, files):
+        # Each page lists where the other's entries are mentioned: when a --dirty build
+        # (`make serve`) builds one, it builds both. (After on_files, which decides what
+        # else is built again: serving.py.)
+        pages = [f for kind in KINDS if (f := files.get_file_from_path(kind.page))]
+        if any(f.is_modified() for f in pages):
+            build_again(pages)
+        return nav
 
     def on_page_context(self, context, /, *, page, config, nav):
         kind = next((k for k in KINDS if k.page == page.file.src_uri), None)

@@ -148,6 +148,13 @@ def build_again(pages) -> None:
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
+def generated_page(config, src_uri: str, content: str, sources: GeneratedSources | None):
+    """A page generated from data: from text in memory, or while serving from ``sources``."""
+    if sources is None:
+        return File.generated(config, src_uri, content=content)
+    return sources.page(config, src_uri, content)
+
+
 class GeneratedSources:
     """While serving: the Markdown of pages generated from data, kept in files and written
     only when it changes. MkDocs' --dirty builds a page whose file is newer than its built

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from divergence.markdown.timeline_views import timeline_csv, timeline_json
-from divergence.plugin.serving import GeneratedSources
+from divergence.plugin.serving import GeneratedSources, generated_page
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url
 from divergence.site import SiteData
@@ -28,11 +28,6 @@ class Timeline:
         # While serving, the pages' Markdown is kept in files (serving.py).
         self.sources = sources
 
-    def _page(self, config, src_uri: str, content: str) -> File:
-        if self.sources is not None:
-            return self.sources.page(config, src_uri, content)
-        return File.generated(config, src_uri, content=content)
-
     def on_files(self, files, /, *, config):
         timeline = self.site.timeline
         if timeline is None:
@@ -43,9 +38,9 @@ class Timeline:
         eras = salvaged_eras(self.site.texts[FILE]) if unreadable else timeline.eras
         for era in eras:
             content = template("era-page.md").render(era=era)
-            files.append(self._page(config, timeline_era_page(era.id), content))
+            files.append(generated_page(config, timeline_era_page(era.id), content, self.sources))
         content = template("comparison-page.md").render()
-        files.append(self._page(config, TIMELINE_COMPARISON, content))
+        files.append(generated_page(config, TIMELINE_COMPARISON, content, self.sources))
         files.append(File.generated(config, "timeline.json", content=timeline_json(timeline)))
         files.append(File.generated(config, "timeline.csv", content=timeline_csv(timeline)))
         return files
