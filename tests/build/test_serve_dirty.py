@@ -250,8 +250,9 @@ events:
 """
 
 
-def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(tmp_path):
-    root = write_project(
+def timeline_project(tmp_path: Path) -> Path:
+    """Two pages that each list their events, and the timeline."""
+    return write_project(
         tmp_path / "project",
         {
             **FILES,
@@ -264,6 +265,10 @@ def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(tmp_
         markdown_extensions=["attr_list", "footnotes", "toc", "divergence.markdown.timeline"],
         nav=["index.md", "other.md", "timeline/index.md"],
     ).parent
+
+
+def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(tmp_path):
+    root = timeline_project(tmp_path)
     serve = Serve(root, tmp_path / "site")
     serve.build()
     assert "Congress keeps Stalin" in (serve.site / "other/index.html").read_text("utf-8")
@@ -294,19 +299,7 @@ def test_a_data_edit_is_checked_in_the_rebuild(tmp_path, caplog):
 
 
 def test_an_era_page_is_built_again_only_when_what_it_shows_changed(tmp_path):
-    root = write_project(
-        tmp_path / "project",
-        {
-            **FILES,
-            "data/timeline.yml": TIMELINE,
-            "docs/index.md": page("Home", "<!-- divergence:events page=index.md -->"),
-            "docs/other.md": page("Other", "<!-- divergence:events page=other.md -->"),
-            "docs/timeline/index.md": page("Timeline", "<!-- divergence:timeline -->"),
-        },
-        plugins=["search", "divergence", {"bibtex": {"bib_file": "data/references.bib"}}],
-        markdown_extensions=["attr_list", "footnotes", "toc", "divergence.markdown.timeline"],
-        nav=["index.md", "other.md", "timeline/index.md"],
-    ).parent
+    root = timeline_project(tmp_path)
     serve = Serve(root, tmp_path / "site")
     serve.build()
     era = serve.built_at("timeline/succession/index.html")
