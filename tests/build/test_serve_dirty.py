@@ -11,6 +11,7 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -55,6 +56,7 @@ class Serve:
     def __init__(self, root: Path, site: Path) -> None:
         MkDocsConfig.plugins.plugin_cache.clear()
         self.root, self.site, self.started = root, site, False
+        self.config = None
 
     def build(self) -> None:
         config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))
@@ -62,9 +64,29 @@ class Serve:
             config.plugins.on_startup(command="serve", dirty=True)
             self.started = True
         build(config, dirty=True)
+        self.config = config
 
     def built_at(self, rel: str) -> float:
         return (self.site / rel).stat().st_mtime_ns
+
+    def stop(self) -> None:
+        """What `mkdocs serve` does when it stops: the plugins' on_shutdown."""
+        if self.config is not None:
+            self.config.plugins.on_shutdown()
+
+
+@pytest.fixture
+def serve_at(tmp_path):
+    """Starts serving the project at a root, and stops it after the test."""
+    started = []
+
+    def start(root: Path) -> Serve:
+        started.append(Serve(root, tmp_path / "site"))
+        return started[-1]
+
+    yield start
+    for serve in started:
+        serve.stop()
 
 
 def edit(path: Path, text: str) -> None:
@@ -84,9 +106,9 @@ def project(tmp_path: Path) -> Path:
     ).parent
 
 
-def test_a_page_edit_builds_that_page_and_keeps_the_rest_right(tmp_path):
+def test_a_page_edit_builds_that_page_and_keeps_the_rest_right(serve_at, tmp_path):
     root = project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     home = serve.built_at("index.html")
     edit(root / "docs/other.md", page("Other", "Edited text."))
@@ -101,9 +123,9 @@ def test_a_page_edit_builds_that_page_and_keeps_the_rest_right(tmp_path):
     assert {doc["location"].split("#")[0] for doc in index["docs"]} >= {"", "other/"}
 
 
-def test_a_short_definition_edit_builds_the_pages_that_mention_the_term(tmp_path):
+def test_a_short_definition_edit_builds_the_pages_that_mention_the_term(serve_at, tmp_path):
     root = project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     other = serve.built_at("other/index.html")
     edit(root / "data/glossary.yml", GLOSSARY.replace("three leaders", "three rulers"))
@@ -113,9 +135,9 @@ def test_a_short_definition_edit_builds_the_pages_that_mention_the_term(tmp_path
     assert serve.built_at("other/index.html") == other, "a page without the term was built"
 
 
-def test_a_full_definition_edit_builds_the_glossary_alone(tmp_path):
+def test_a_full_definition_edit_builds_the_glossary_alone(serve_at, tmp_path):
     root = project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     home = serve.built_at("index.html")
     edit(root / "data/glossary.yml", GLOSSARY.replace("Kamenev and Stalin", "Kamenev, Stalin"))
@@ -125,9 +147,9 @@ def test_a_full_definition_edit_builds_the_glossary_alone(tmp_path):
     assert serve.built_at("index.html") == home
 
 
-def test_a_new_alias_builds_every_page_that_could_mention_it(tmp_path):
+def test_a_new_alias_builds_every_page_that_could_mention_it(serve_at, tmp_path):
     root = project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     edit(
         root / "data/glossary.yml",
@@ -138,9 +160,9 @@ def test_a_new_alias_builds_every_page_that_could_mention_it(tmp_path):
     assert 'data-divergence-entry="troika"' in other, "the new alias is not linked"
 
 
-def test_a_bibliography_edit_builds_the_pages_that_cite_the_work(tmp_path):
+def test_a_bibliography_edit_builds_the_pages_that_cite_the_work(serve_at, tmp_path):
     root = project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     other = serve.built_at("other/index.html")
     edit(root / "data/references.bib", BIB.replace("Stalin, Vol. I", "Stalin, Volume One"))
@@ -149,7 +171,7 @@ def test_a_bibliography_edit_builds_the_pages_that_cite_the_work(tmp_path):
     assert serve.built_at("other/index.html") == other
 
 
-def test_a_snippet_edit_builds_the_pages_that_include_it(tmp_path):
+def test_a_snippet_edit_builds_the_pages_that_include_it(serve_at, tmp_path):
     root = write_project(
         tmp_path / "project",
         {
@@ -165,7 +187,7 @@ def test_a_snippet_edit_builds_the_pages_that_include_it(tmp_path):
         ],
         nav=["index.md", "other.md"],
     ).parent
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     assert "A shared note." in (serve.site / "other/index.html").read_text("utf-8")
     home = serve.built_at("index.html")
@@ -175,7 +197,9 @@ def test_a_snippet_edit_builds_the_pages_that_include_it(tmp_path):
     assert serve.built_at("index.html") == home
 
 
-def test_a_template_edit_builds_every_page_and_repeats_the_last_findings(tmp_path, caplog):
+def test_a_template_edit_builds_every_page_and_repeats_the_last_findings(
+    serve_at, tmp_path, caplog
+):
     root = write_project(
         tmp_path / "project",
         {**FILES, "docs/other.md": page("Other", "A [broken link](missing.md).")},
@@ -189,7 +213,7 @@ def test_a_template_edit_builds_every_page_and_repeats_the_last_findings(tmp_pat
     config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
     config["theme"]["custom_dir"] = str(theme)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     first = [r.getMessage() for r in caplog.records if "LK001" in r.getMessage()]
     assert first, "the fixture's broken link was not reported"
@@ -202,7 +226,7 @@ def test_a_template_edit_builds_every_page_and_repeats_the_last_findings(tmp_pat
     assert again == first
 
 
-def test_the_single_page_is_built_with_its_parts(tmp_path):
+def test_the_single_page_is_built_with_its_parts(serve_at, tmp_path):
     root = write_project(
         tmp_path / "project",
         {**FILES, "docs/print.md": page("The whole essay", "Every part below.")},
@@ -214,7 +238,7 @@ def test_the_single_page_is_built_with_its_parts(tmp_path):
         markdown_extensions=["footnotes", "toc"],
         nav=["index.md", "other.md"],
     ).parent
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     edit(root / "docs/print.md", page("The whole essay", "Every part, below."))
     serve.build()
@@ -267,9 +291,9 @@ def timeline_project(tmp_path: Path) -> Path:
     ).parent
 
 
-def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(tmp_path):
+def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(serve_at, tmp_path):
     root = timeline_project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     assert "Congress keeps Stalin" in (serve.site / "other/index.html").read_text("utf-8")
     home = serve.built_at("index.html")
@@ -281,7 +305,7 @@ def test_a_timeline_edit_builds_the_views_and_the_pages_that_list_the_event(tmp_
     assert serve.built_at("index.html") == home
 
 
-def test_a_data_edit_is_checked_in_the_rebuild(tmp_path, caplog):
+def test_a_data_edit_is_checked_in_the_rebuild(serve_at, tmp_path, caplog):
     root = write_project(
         tmp_path / "project",
         FILES,
@@ -289,7 +313,7 @@ def test_a_data_edit_is_checked_in_the_rebuild(tmp_path, caplog):
         markdown_extensions=["footnotes", "toc", "divergence.markdown.mentions"],
         nav=["index.md", "other.md", "glossary.md"],
     ).parent
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     caplog.clear()
     edit(root / "data/glossary.yml", GLOSSARY.replace("    sources: [kotkin2014]\n", ""))
@@ -298,9 +322,9 @@ def test_a_data_edit_is_checked_in_the_rebuild(tmp_path, caplog):
     assert any(m.startswith("data/glossary.yml:2:") and "DA003" in m for m in found), found
 
 
-def test_an_era_page_is_built_again_only_when_what_it_shows_changed(tmp_path):
+def test_an_era_page_is_built_again_only_when_what_it_shows_changed(serve_at, tmp_path):
     root = timeline_project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     era = serve.built_at("timeline/succession/index.html")
     # Text that no view of the timeline shows.
@@ -317,9 +341,9 @@ def test_an_era_page_is_built_again_only_when_what_it_shows_changed(tmp_path):
     assert ">Elsewhere</a>." in shown
 
 
-def test_the_glossary_is_built_again_when_a_page_mentions_another_term(tmp_path):
+def test_the_glossary_is_built_again_when_a_page_mentions_another_term(serve_at, tmp_path):
     root = project(tmp_path)
-    serve = Serve(root, tmp_path / "site")
+    serve = serve_at(root)
     serve.build()
     glossary = serve.built_at("glossary/index.html")
     edit(root / "docs/other.md", page("Other", "Edited, and still no term."))

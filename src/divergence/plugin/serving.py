@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,21 +161,22 @@ class GeneratedSources:
     a page generated from text in memory would be built on every build."""
 
     def __init__(self) -> None:
-        self.folder: Path | None = None
+        # Removed on shutdown, or when the process ends without one (a test, a kill).
+        self._folder: tempfile.TemporaryDirectory | None = None
 
     def page(self, config, src_uri: str, content: str) -> File:
-        if self.folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="divergence-serve-"))
-        path = self.folder / src_uri
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="divergence-serve-")
+        path = Path(self._folder.name) / src_uri
         if read_text(path) != content:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
         return File.generated(config, src_uri, abs_src_path=str(path))
 
     def remove(self) -> None:
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            self.folder = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
 class ShownInputs:
