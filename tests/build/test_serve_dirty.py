@@ -218,16 +218,41 @@ def test_a_template_edit_builds_every_page_and_repeats_the_last_findings(
     first = [r.getMessage() for r in caplog.records if "LK001" in r.getMessage()]
     assert first, "the fixture's broken link was not reported"
     caplog.clear()
-    edit(theme / "main.html", '{% extends "base.html" %}\n{% block footer %}Edited{% endblock %}\n')
+    footer = '{% block footer %}Edited <a href="/nowhere/">here</a>{% endblock %}'
+    edit(theme / "main.html", f'{{% extends "base.html" %}}\n{footer}\n')
     serve.build()
     for rel in ("index.html", "other/index.html"):
         assert "Edited" in (serve.site / rel).read_text("utf-8")
     again = [r.getMessage() for r in caplog.records if "LK001" in r.getMessage()]
     assert again == first
+    # The rules on the built site still run: the link the template adds is reported.
+    assert any("LK003" in r.getMessage() and "/nowhere/" in r.getMessage() for r in caplog.records)
 
 
 def test_the_single_page_is_built_with_its_parts(serve_at, tmp_path):
-    root = write_project(
+    root = printable_project(tmp_path)
+    serve = serve_at(root)
+    serve.build()
+    edit(root / "docs/print.md", page("The whole essay", "Every part, below."))
+    serve.build()
+    single = (serve.site / "print/index.html").read_text("utf-8")
+    assert "Every part, below." in single
+    # Its parts were converted again for it, so their text is there.
+    assert "The troika ruled" in single and "Nothing here yet." in single
+
+
+def test_the_single_page_shows_a_change_to_what_a_part_shows(serve_at, tmp_path):
+    root = printable_project(tmp_path)
+    serve = serve_at(root)
+    serve.build()
+    edit(root / "data/references.bib", BIB.replace("Stalin, Vol. I", "Stalin, Volume One"))
+    serve.build()
+    assert "Stalin, Volume One" in (serve.site / "index.html").read_text("utf-8")
+    assert "Stalin, Volume One" in (serve.site / "print/index.html").read_text("utf-8")
+
+
+def printable_project(tmp_path: Path) -> Path:
+    return write_project(
         tmp_path / "project",
         {**FILES, "docs/print.md": page("The whole essay", "Every part below.")},
         plugins=[
@@ -238,14 +263,6 @@ def test_the_single_page_is_built_with_its_parts(serve_at, tmp_path):
         markdown_extensions=["footnotes", "toc"],
         nav=["index.md", "other.md"],
     ).parent
-    serve = serve_at(root)
-    serve.build()
-    edit(root / "docs/print.md", page("The whole essay", "Every part, below."))
-    serve.build()
-    single = (serve.site / "print/index.html").read_text("utf-8")
-    assert "Every part, below." in single
-    # Its parts were converted again for it, so their text is there.
-    assert "The troika ruled" in single and "Nothing here yet." in single
 
 
 TIMELINE = """\
@@ -339,6 +356,34 @@ def test_an_era_page_is_built_again_only_when_what_it_shows_changed(serve_at, tm
     serve.build()
     shown = (serve.site / "timeline/succession/index.html").read_text("utf-8")
     assert ">Elsewhere</a>." in shown
+
+
+def test_an_era_added_while_serving_leaves_the_glossary_whole(serve_at, tmp_path):
+    root = timeline_project(tmp_path)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    config["markdown_extensions"].append("divergence.markdown.mentions")
+    config["nav"].append("glossary.md")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    serve = serve_at(root)
+    serve.build()
+    later = TIMELINE.replace(
+        'start: "1922", end: "1925"}\n',
+        'start: "1922", end: "1925"}\n'
+        '  - {id: late-1920s, title: "The late 1920s", start: "1926", end: "1929"}\n',
+    ) + (
+        "  - id: expelled\n"
+        '    date: "1927-11"\n'
+        "    track: actual\n"
+        "    title: The troika's end\n"
+        "    summary: Trotsky is expelled.\n"
+        "    themes: [leadership]\n"
+        "    sources: [kotkin2014]\n"
+    )
+    edit(root / "data/timeline.yml", later)
+    serve.build()
+    assert (serve.site / "timeline/late-1920s/index.html").is_file()
+    glossary = (serve.site / "glossary/index.html").read_text("utf-8")
+    assert "Zinoviev, Kamenev and Stalin." in glossary
 
 
 def test_the_glossary_is_built_again_when_a_page_mentions_another_term(serve_at, tmp_path):

@@ -33,12 +33,12 @@ class ChecksPlugin(BasePlugin):
         super().__init__()
         self.dirty = False
         self.found: list = []
-        # `mkdocs serve --dirty`: when the last build started, what it found, and the
-        # files outside docs/ it read.
+        # `mkdocs serve --dirty`: when the last build started, its pages, what its source
+        # rules found, and the files outside docs/ it read.
         self._started: float | None = None
-        self._last_found: list = []
+        self._pages: set[str] = set()
+        self._source_found: list = []
         self._shared = SharedInputs()
-        self._repeat = False
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
@@ -47,7 +47,7 @@ class ChecksPlugin(BasePlugin):
     @event_priority(100)
     def on_config(self, config):
         # `mkdocs serve` keeps plugin objects between builds: start each build afresh.
-        self._last_found, self.found, self._repeat = self.found, [], False
+        self.found = []
         self._project = Project.from_mkdocs(config)
         if self._report(r for r in RULES if r.code == "CT003"):
             # The build stops here: list every other problem of the sources first.
@@ -58,14 +58,17 @@ class ChecksPlugin(BasePlugin):
     def on_files(self, files, /, *, config):
         only = self._what_changed(files, config) if self.dirty else None
         if only == []:
-            # Only templates changed: no finding can have changed either.
-            self._repeat = True
-            for diagnostic in self._last_found:
+            # Only templates changed, which no source rule reads: their findings are the
+            # last build's. The rules on the built pages and site run as always (LK003
+            # checks the links a template adds).
+            self._project = Project.from_mkdocs(config)
+            for diagnostic in self._source_found:
                 log.warning(str(diagnostic))
-            self.found = list(self._last_found)
+            self.found += self._source_found
             return files
         self._project = Project.from_mkdocs(config, only=only)
-        self._stop_if(self._report(_source_rules()))
+        self._source_found = self._report(_source_rules())
+        self._stop_if(self._source_found)
         return files
 
     def _what_changed(self, files, config) -> list[Path] | None:
@@ -74,9 +77,12 @@ class ChecksPlugin(BasePlugin):
         show those (None: everything, as on the first build or after mkdocs.yml changed)."""
         started, self._started = self._started, time.time()
         shared = self._shared.changed(config)
-        if started is None or Path(config.config_file_path) in shared:
-            return None
         pages = [Path(path) for path, _ in _sources(files)]
+        known, self._pages = self._pages, {str(path) for path in pages}
+        # A page added, removed or renamed (a move keeps the file's time) changes what
+        # links and citations can reach: check everything.
+        if started is None or Path(config.config_file_path) in shared or known != self._pages:
+            return None
         edited = [path for path in pages if os.path.getmtime(path) >= started]
         theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         sources = [path for path in shared if theme is None or theme not in path.parents]
@@ -95,8 +101,6 @@ class ChecksPlugin(BasePlugin):
         return html
 
     def on_post_build(self, *, config):
-        if self._repeat:
-            return
         self._project.site_dir = Path(config.site_dir)
         # Rules on each page's HTML first: LK003 leaves out what they reported.
         self._report(r for r in RULES if r.in_build and r.needs == "html")

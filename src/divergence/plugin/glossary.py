@@ -185,22 +185,29 @@ class Glossary:
         if not page.file.src_uri.startswith("contributing/"):
             source = page.file.src_uri
             mentions = mentions_in(html)
-            before = self.mentions.get(source)
-            if before is None or (before[0].title, before[1]) != (page.title, mentions):
+            before = self.mentions.get(source, (None, []))
+            if (getattr(before[0], "title", None), before[1]) != (page.title, mentions) and (
+                mentions or before[1]
+            ):
                 # The lists of the Glossary and People pages change: a --dirty build
-                # (`make serve`) builds them again. Generated pages come after the pages
-                # of docs/, so they have not been looked at yet in this build.
+                # (`make serve`) builds them again. They are the last pages of the build
+                # (on_nav), so they have not been looked at yet.
                 build_again(f for kind in KINDS if (f := files.get_file_from_path(kind.page)))
             self.mentions[source] = (page, mentions)
         return html
 
     def on_nav(self, nav, /, *, config, files):
         # Each page lists where the other's entries are mentioned: when a --dirty build
-        # (`make serve`) builds one, it builds both. (After on_files, which decides what
-        # else is built again: serving.py.)
+        # (`make serve`) builds one, it builds both. (After every plugin's on_files, which
+        # decide what else is built again: serving.py.)
         pages = [f for kind in KINDS if (f := files.get_file_from_path(kind.page))]
         if any(f.is_modified() for f in pages):
             build_again(pages)
+        # Last in the build's order (MkDocs converts pages in the order of `files`), so
+        # that every page that may change their lists is converted before them.
+        for file in pages:
+            files.remove(file)
+            files.append(file)
         return nav
 
     def on_page_context(self, context, /, *, page, config, nav):

@@ -50,7 +50,11 @@ class Digests:
         if kind == "work":
             bibliography = self.site.bibliography
             entry = bibliography.entries.get(argument) if bibliography else None
-            return digest(entry.kind, sorted(entry.fields.items())) if entry else ""
+            if entry is None:
+                return ""
+            # The fields' values, not their lines: an edit above an entry moves them.
+            values = sorted((name, value) for name, (value, _) in entry.fields.items())
+            return digest(entry.kind, values, sorted(entry.protected))
         if kind == "file":
             text = read_text(Path(argument))
             return "" if text is None else digest(text)
@@ -69,12 +73,8 @@ class Digests:
     def timeline(self) -> str:
         text = self.site.texts.get(TIMELINE_FILE)
         bibliography = self.site.bibliography
-        labels = (
-            sorted(self.site.source_label(key) for key in bibliography.entries)
-            if (bibliography)
-            else []
-        )
-        return digest(text, labels)
+        keys = bibliography.entries if bibliography else {}
+        return digest(text, sorted(self.site.source_label(key) for key in keys))
 
     def _events(self, page_path: str) -> str:
         timeline = self.site.timeline
