@@ -241,16 +241,6 @@ def test_the_single_page_is_built_with_its_parts(serve_at, tmp_path):
     assert "The troika ruled" in single and "Nothing here yet." in single
 
 
-def test_the_single_page_shows_a_change_to_what_a_part_shows(serve_at, tmp_path):
-    root = printable_project(tmp_path)
-    serve = serve_at(root)
-    serve.build()
-    edit(root / "data/references.bib", BIB.replace("Stalin, Vol. I", "Stalin, Volume One"))
-    serve.build()
-    assert "Stalin, Volume One" in (serve.site / "index.html").read_text("utf-8")
-    assert "Stalin, Volume One" in (serve.site / "print/index.html").read_text("utf-8")
-
-
 def printable_project(tmp_path: Path) -> Path:
     return write_project(
         tmp_path / "project",

@@ -35,7 +35,7 @@ from divergence.plugin.glossary import Glossary
 from divergence.plugin.last_updated import LastUpdated
 from divergence.plugin.og_image import OgImage
 from divergence.plugin.printable.feature import Printable
-from divergence.plugin.printable.model import PrintableConfig, selects
+from divergence.plugin.printable.model import PrintableConfig
 from divergence.plugin.serving import (
     GeneratedSources,
     Records,
@@ -125,13 +125,10 @@ class DivergencePlugin(BasePlugin[DivergenceConfig]):
             self.records.clear()
         elif self.dirty:
             # Also after a page edit: a page may show another's headings (serving.py).
-            stale = stale_pages(files, self.records, self.site)
-            printable = self.config.printable
-            if printable.parts and any(selects(printable.parts, f.src_uri) for f in stale):
-                # The single page shows its parts: it is built again, with all of them,
-                # when one of them shows something that changed (printable/feature.py).
-                stale += [f for f in files.documentation_pages() if f.src_uri == printable.page]
-            build_again(stale)
+            # Not the single page: built with all its parts, it would double the cost of
+            # most data edits; it follows print.md, templates and mkdocs.yml (BENCHMARKS.md,
+            # "What a served page may lack").
+            build_again(stale_pages(files, self.records, self.site))
         return files
 
     def on_shutdown(self):
