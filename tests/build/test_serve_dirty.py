@@ -123,28 +123,46 @@ def test_a_page_edit_builds_that_page_and_keeps_the_rest_right(serve_at, tmp_pat
     assert {doc["location"].split("#")[0] for doc in index["docs"]} >= {"", "other/"}
 
 
-def test_a_short_definition_edit_builds_the_pages_that_mention_the_term(serve_at, tmp_path):
+# (file, text replaced, by what, the built page that shows it, the built page left alone)
+DATA_EDITS = {
+    # The home page mentions the term: its link's title is the short definition.
+    "short-definition": (
+        "data/glossary.yml",
+        GLOSSARY,
+        ("three leaders", "three rulers"),
+        ("index.html", "The three rulers who ran the party"),
+        "other/index.html",
+    ),
+    # The full definition is on the Glossary page only.
+    "full-definition": (
+        "data/glossary.yml",
+        GLOSSARY,
+        ("Kamenev and Stalin", "Kamenev, Stalin"),
+        ("glossary/index.html", "Zinoviev, Kamenev, Stalin."),
+        "index.html",
+    ),
+    # The home page cites the work.
+    "work": (
+        "data/references.bib",
+        BIB,
+        ("Stalin, Vol. I", "Stalin, Volume One"),
+        ("index.html", "Stalin, Volume One"),
+        "other/index.html",
+    ),
+}
+
+
+@pytest.mark.parametrize("edited", DATA_EDITS.values(), ids=DATA_EDITS.keys())
+def test_a_data_edit_builds_the_pages_that_show_it_and_no_other(serve_at, tmp_path, edited):
+    rel, text, (old, new), (shown_on, shown), left_alone = edited
     root = project(tmp_path)
     serve = serve_at(root)
     serve.build()
-    other = serve.built_at("other/index.html")
-    edit(root / "data/glossary.yml", GLOSSARY.replace("three leaders", "three rulers"))
+    untouched = serve.built_at(left_alone)
+    edit(root / rel, text.replace(old, new))
     serve.build()
-    home = (serve.site / "index.html").read_text("utf-8")
-    assert "The three rulers who ran the party" in home
-    assert serve.built_at("other/index.html") == other, "a page without the term was built"
-
-
-def test_a_full_definition_edit_builds_the_glossary_alone(serve_at, tmp_path):
-    root = project(tmp_path)
-    serve = serve_at(root)
-    serve.build()
-    home = serve.built_at("index.html")
-    edit(root / "data/glossary.yml", GLOSSARY.replace("Kamenev and Stalin", "Kamenev, Stalin"))
-    serve.build()
-    assert "Zinoviev, Kamenev, Stalin." in (serve.site / "glossary/index.html").read_text("utf-8")
-    # The home page shows the term's short definition only, which did not change.
-    assert serve.built_at("index.html") == home
+    assert shown in (serve.site / shown_on).read_text("utf-8")
+    assert serve.built_at(left_alone) == untouched, f"{left_alone} was built again"
 
 
 def test_a_new_alias_builds_every_page_that_could_mention_it(serve_at, tmp_path):
@@ -158,17 +176,6 @@ def test_a_new_alias_builds_every_page_that_could_mention_it(serve_at, tmp_path)
     serve.build()
     other = (serve.site / "other/index.html").read_text("utf-8")
     assert 'data-divergence-entry="troika"' in other, "the new alias is not linked"
-
-
-def test_a_bibliography_edit_builds_the_pages_that_cite_the_work(serve_at, tmp_path):
-    root = project(tmp_path)
-    serve = serve_at(root)
-    serve.build()
-    other = serve.built_at("other/index.html")
-    edit(root / "data/references.bib", BIB.replace("Stalin, Vol. I", "Stalin, Volume One"))
-    serve.build()
-    assert "Stalin, Volume One" in (serve.site / "index.html").read_text("utf-8")
-    assert serve.built_at("other/index.html") == other
 
 
 def test_a_snippet_edit_builds_the_pages_that_include_it(serve_at, tmp_path):

@@ -25,7 +25,11 @@ from mkdocs.structure.files import File
 
 from divergence.markdown.timeline import views_asked
 from divergence.markdown.timeline_views import section_title
-from divergence.plugin.citations.includes import has_other_snippets, inline_snippets
+from divergence.plugin.citations.includes import (
+    has_other_snippets,
+    inline_snippets,
+    search_paths,
+)
 from divergence.site import SiteData
 from divergence.site.digests import digest
 from divergence.site.sources import read_text, stamp
@@ -94,11 +98,8 @@ class SharedInputs:
 def snippet_bases(config) -> list[Path]:
     """The folders pymdownx.snippets reads; for the project root itself, its includes/
     only (the root holds docs/, which MkDocs watches)."""
-    root = Path(config.config_file_path).parent
-    return [
-        root / "includes" if Path(root / base).resolve() == root.resolve() else root / base
-        for base in _bases(config)
-    ]
+    root = Path(config.config_file_path).parent.resolve()
+    return [root / "includes" if path.resolve() == root else path for path in search_paths(config)]
 
 
 def stale_pages(files, records: Records, site: SiteData) -> list:
@@ -189,7 +190,7 @@ class ShownInputs:
 
     def on_config(self, config):
         # Where pymdownx.snippets looks for a file, and the folders of snippet files.
-        self._bases = [Path(config.config_file_path).parent / base for base in _bases(config)]
+        self._bases = search_paths(config)
         self._includes = snippet_bases(config)
         return config
 
@@ -214,11 +215,6 @@ class ShownInputs:
         _, keys = self.records.citations.get(source, (None, ()))
         names |= {f"work:{key}" for key in keys}
         self.records.shown[source] = {name: piece_digest(self.site, name) for name in names}
-
-
-def _bases(config) -> list[str]:
-    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
-    return [base] if isinstance(base, str) else list(base)
 
 
 def _files_under(folders: list[Path]) -> list[Path]:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 
 from divergence.plugin.citations.bibliography import Work, cited_keys, grouped, sort_key
 from divergence.plugin.citations.guard import protect, restore
-from divergence.plugin.citations.includes import inline_snippets
+from divergence.plugin.citations.includes import inline_snippets, search_paths
 from divergence.plugin.templates import template
 from divergence.plugin.urls import data_edit_url, page_url
 from divergence.site import SiteData
@@ -63,10 +63,7 @@ class Citations:
         return self.site.bib_keys
 
     def on_config(self, config):
-        root = self.site.root
-        snippets = config.mdx_configs.get("pymdownx.snippets", {})
-        base = snippets.get("base_path", ["."])
-        self._snippet_bases = [root / p for p in ([base] if isinstance(base, str) else base)]
+        self._snippet_bases = search_paths(config)
         return config
 
     def on_files(self, files, /, *, config):

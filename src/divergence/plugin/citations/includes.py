@@ -50,6 +50,13 @@ def inline_snippets(
     return "\n".join(out)
 
 
+def search_paths(config) -> list[Path]:
+    """Where pymdownx.snippets looks for a file: its ``base_path``, from the project root."""
+    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    root = Path(config.config_file_path).parent
+    return [root / path for path in ([base] if isinstance(base, str) else base)]
+
+
 def has_other_snippets(markdown: str) -> bool:
     """Whether ``markdown`` still has a snippet marker: a form left to pymdownx.snippets."""
     return _ANY_SNIPPET.search(markdown) is not None
